@@ -1,0 +1,149 @@
+#pragma once
+
+#include "core/event.h"
+#include "core/geo_types.h"
+#include "core/source.h"
+#include "core/time_span.h"
+
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sitmap {
+
+/// Row of an event in an EventStore: events are numbered in time order (by start, then file order).
+using EventIndex = quint32;
+
+/// A contiguous read-only run of indices (C++17 stand-in for std::span).
+struct IndexRange {
+    const quint32 *first = nullptr;
+    const quint32 *last = nullptr;
+    [[nodiscard]] const quint32 *begin() const { return first; }
+    [[nodiscard]] const quint32 *end() const { return last; }
+    [[nodiscard]] std::size_t size() const { return std::size_t(last - first); }
+    [[nodiscard]] bool empty() const { return first == last; }
+};
+
+/// The text of an event, kept apart from the hot columns that queries and drawing touch.
+struct EventText {
+    QString id;
+    QString title;
+    QString description;
+    QString place;
+    QStringList actors;
+    QString file;
+    int record = 0;
+    double radiusMetres = 0.0;
+};
+
+/// Immutable, columnar, time-sorted store of events and their sources (many-to-many).
+/// Built by EventStoreBuilder; shared between threads as std::shared_ptr<const EventStore>.
+class EventStore {
+public:
+    EventStore() = default;
+
+    [[nodiscard]] int size() const { return int(start_.size()); }
+    [[nodiscard]] bool isEmpty() const { return start_.empty(); }
+
+    /// Span start/end in UTC ms since the epoch (closed interval).
+    [[nodiscard]] qint64 startMs(EventIndex i) const { return start_[i]; }
+    [[nodiscard]] qint64 endMs(EventIndex i) const { return end_[i]; }
+    [[nodiscard]] TimeSpan timeSpan(EventIndex i) const;
+    [[nodiscard]] TimePrecision timePrecision(EventIndex i) const { return TimePrecision(precision_[i] & 0x0f); }
+    /// Position in the map CRS (mapCrs(), metres for EPSG:3857).
+    [[nodiscard]] MapPoint mapPosition(EventIndex i) const { return {double(x_[i]), double(y_[i])}; }
+    /// WGS84 position as read.
+    [[nodiscard]] LonLat position(EventIndex i) const { return {lon_[i], lat_[i]}; }
+    [[nodiscard]] LocationPrecision locationPrecision(EventIndex i) const { return LocationPrecision(geoPrecision_[i]); }
+    [[nodiscard]] int categoryId(EventIndex i) const { return category_[i]; }
+    [[nodiscard]] const QStringList &categories() const { return categories_; }
+    [[nodiscard]] QString category(EventIndex i) const { return categories_.value(category_[i]); }
+    [[nodiscard]] EventStatus status(EventIndex i) const { return EventStatus(status_[i] & 0x7f); }
+    /// True when the status was derived from the sources rather than stated in the file.
+    [[nodiscard]] bool isStatusDerived(EventIndex i) const { return (status_[i] & 0x80) != 0; }
+    [[nodiscard]] const EventText &text(EventIndex i) const { return text_[i]; }
+
+    [[nodiscard]] int sourceCount() const { return int(sources_.size()); }
+    [[nodiscard]] const Source &source(int s) const { return sources_[std::size_t(s)]; }
+    /// Sources backing event i, in file order.
+    [[nodiscard]] IndexRange sourcesOf(EventIndex i) const;
+    /// Events a source backs, in time order.
+    [[nodiscard]] IndexRange eventsOf(int source) const;
+
+    /// Bounding box of all events in the map CRS; empty when the store is.
+    [[nodiscard]] const MapRect &mapExtent() const { return mapExtent_; }
+    /// Earliest start and latest end over all events; empty window when the store is.
+    [[nodiscard]] TimeWindow timeExtent() const;
+    /// CRS of mapPosition(), e.g. "EPSG:3857".
+    [[nodiscard]] const QString &mapCrs() const { return mapCrs_; }
+
+    /// Calls fn(EventIndex) for every event whose span meets [window.fromMs, window.toMs] and whose
+    /// map position lies inside `extent`. Short events come in time order, then long spans.
+    template <typename Fn>
+    void forEachVisible(const TimeWindow &window, const MapRect &extent, Fn &&fn) const;
+    /// The indices forEachVisible would visit, sorted ascending (time order).
+    [[nodiscard]] std::vector<EventIndex> query(const TimeWindow &window,
+                                                const MapRect &extent = MapRect::everything()) const;
+    [[nodiscard]] int countVisible(const TimeWindow &window, const MapRect &extent = MapRect::everything()) const;
+
+    /// Index of the event starting after / before the instant, for stepping through time.
+    [[nodiscard]] std::optional<EventIndex> firstStartingAfter(qint64 ms) const;
+    [[nodiscard]] std::optional<EventIndex> lastStartingBefore(qint64 ms) const;
+    /// Index of the event with this id (the file's id), if any.
+    [[nodiscard]] std::optional<EventIndex> findById(const QString &id) const;
+
+private:
+    friend class EventStoreBuilder;
+    static constexpr quint8 kLongSpanFlag = 0x80;
+    /// Events whose span is longer than this are kept in longSpans_ and scanned apart.
+    static constexpr qint64 kShortSpanLimitMs = 2LL * 24 * 3600 * 1000;
+
+    [[nodiscard]] std::size_t firstCandidate(qint64 fromMs) const;
+    [[nodiscard]] std::size_t pastLastCandidate(qint64 toMs) const;
+
+    std::vector<qint64> start_, end_;
+    std::vector<float> x_, y_;
+    std::vector<double> lon_, lat_;
+    std::vector<quint16> category_;
+    std::vector<quint8> status_;       // EventStatus | 0x80 when derived
+    std::vector<quint8> precision_;    // TimePrecision | kLongSpanFlag
+    std::vector<quint8> geoPrecision_; // LocationPrecision
+    std::vector<EventText> text_;
+    std::vector<EventIndex> longSpans_; // ascending
+    qint64 maxShortSpanMs_ = 0;
+
+    std::vector<Source> sources_;
+    std::vector<quint32> eventSourceOffsets_, eventSources_; // CSR: event -> sources
+    std::vector<quint32> sourceEventOffsets_, sourceEvents_; // CSR: source -> events
+
+    QStringList categories_;
+    MapRect mapExtent_;
+    QString mapCrs_;
+};
+
+template <typename Fn>
+void EventStore::forEachVisible(const TimeWindow &window, const MapRect &extent, Fn &&fn) const
+{
+    if (window.isEmpty() || start_.empty())
+        return;
+    const bool allSpace = !std::isfinite(extent.minX) && !std::isfinite(extent.maxX)
+        && !std::isfinite(extent.minY) && !std::isfinite(extent.maxY);
+    const std::size_t lo = firstCandidate(window.fromMs);
+    const std::size_t hi = pastLastCandidate(window.toMs);
+    for (std::size_t i = lo; i < hi; ++i) {
+        if (end_[i] < window.fromMs || (precision_[i] & kLongSpanFlag))
+            continue;
+        if (allSpace || extent.contains(x_[i], y_[i]))
+            fn(EventIndex(i));
+    }
+    for (const EventIndex i : longSpans_) {
+        if (start_[i] > window.toMs)
+            break;
+        if (end_[i] >= window.fromMs && (allSpace || extent.contains(x_[i], y_[i])))
+            fn(i);
+    }
+}
+
+} // namespace sitmap

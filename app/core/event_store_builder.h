@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/event.h"
+#include "core/event_store.h"
+#include "core/source.h"
+
+#include <memory>
+#include <vector>
+
+namespace sitmap {
+
+/// Collects events and sources (from one or more files) and builds an immutable EventStore.
+class EventStoreBuilder {
+public:
+    /// Adds a batch from one file: events refer to `sources` by index (Event::sourceIndices).
+    void add(std::vector<Event> events, std::vector<Source> sources);
+    /// Adds everything an existing store holds (to merge another file into it).
+    void addStore(const EventStore &store);
+
+    [[nodiscard]] int size() const { return int(events_.size()); }
+    /// WGS84 positions in insertion order, to be projected into the map CRS.
+    [[nodiscard]] std::vector<LonLat> positions() const;
+
+    /// Sorts by time and lays the events out in columns. `projected[k]` is the map-CRS position of the
+    /// k-th added event (same order as positions()); `mapCrs` names that CRS.
+    [[nodiscard]] std::shared_ptr<const EventStore> build(const std::vector<MapPoint> &projected,
+                                                          const QString &mapCrs) const;
+
+private:
+    std::vector<Event> events_;
+    std::vector<Source> sources_;
+};
+
+/// The status an event gets when its file states none: two or more independent outlets
+/// corroborate it, otherwise it is claimed.
+[[nodiscard]] EventStatus deriveStatus(const std::vector<const Source *> &sources);
+
+} // namespace sitmap

@@ -1,0 +1,132 @@
+#include "geo/projection.h"
+
+#include <proj.h>
+
+#include <cmath>
+
+namespace sitmap {
+
+struct Projection::Handles {
+    PJ_CONTEXT *ctx = nullptr;
+    PJ *pj = nullptr;  // normalized for visualization: lon/lat order in, easting/northing out
+    PJ *crs = nullptr; // the map CRS itself, for scale factors
+    ~Handles()
+    {
+        if (pj)
+            proj_destroy(pj);
+        if (crs)
+            proj_destroy(crs);
+        if (ctx)
+            proj_context_destroy(ctx);
+    }
+};
+
+Projection::Projection() : Projection(QStringLiteral("EPSG:3857")) {}
+
+Projection::Projection(const QString &crs) : crs_(crs) { create(); }
+
+Projection::Projection(const Projection &other) : crs_(other.crs_) { create(); }
+
+Projection &Projection::operator=(const Projection &other)
+{
+    if (this != &other) {
+        crs_ = other.crs_;
+        create();
+    }
+    return *this;
+}
+
+Projection::Projection(Projection &&) noexcept = default;
+Projection &Projection::operator=(Projection &&) noexcept = default;
+Projection::~Projection() = default;
+
+void Projection::create()
+{
+    h_ = std::make_unique<Handles>();
+    error_.clear();
+    h_->ctx = proj_context_create();
+    PJ *raw = proj_create_crs_to_crs(h_->ctx, "EPSG:4326", crs_.toUtf8().constData(), nullptr);
+    if (!raw) {
+        error_ = QStringLiteral("PROJ cannot transform WGS84 to \"%1\": %2")
+                     .arg(crs_, QString::fromUtf8(proj_context_errno_string(h_->ctx, proj_context_errno(h_->ctx))));
+        return;
+    }
+    h_->pj = proj_normalize_for_visualization(h_->ctx, raw);
+    proj_destroy(raw);
+    if (!h_->pj)
+        error_ = QStringLiteral("PROJ cannot normalise the transform to \"%1\"").arg(crs_);
+    h_->crs = proj_create(h_->ctx, crs_.toUtf8().constData());
+}
+
+bool Projection::isValid() const { return h_ && h_->pj; }
+
+MapPoint Projection::forward(const LonLat &p) const
+{
+    if (!isValid() || !p.isValid())
+        return {std::nan(""), std::nan("")};
+    PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
+    c = proj_trans(h_->pj, PJ_FWD, c);
+    return {c.xy.x, c.xy.y};
+}
+
+LonLat Projection::inverse(const MapPoint &p) const
+{
+    if (!isValid())
+        return {};
+    PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
+    c = proj_trans(h_->pj, PJ_INV, c);
+    return {c.lp.lam, c.lp.phi};
+}
+
+std::vector<MapPoint> Projection::forward(const std::vector<LonLat> &points) const
+{
+    std::vector<double> xs(points.size()), ys(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const bool ok = points[i].isValid();
+        xs[i] = ok ? points[i].lon : HUGE_VAL;
+        ys[i] = ok ? points[i].lat : HUGE_VAL;
+    }
+    forwardInPlace(xs, ys);
+    std::vector<MapPoint> out(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i)
+        out[i] = std::isfinite(xs[i]) && std::isfinite(ys[i]) ? MapPoint{xs[i], ys[i]}
+                                                               : MapPoint{std::nan(""), std::nan("")};
+    return out;
+}
+
+void Projection::forwardInPlace(std::vector<double> &xs, std::vector<double> &ys) const
+{
+    if (!isValid() || xs.empty())
+        return;
+    proj_trans_generic(h_->pj, PJ_FWD, xs.data(), sizeof(double), xs.size(), ys.data(), sizeof(double),
+                       ys.size(), nullptr, 0, 0, nullptr, 0, 0);
+}
+
+QString Projection::mapCrsWkt() const
+{
+    PJ_CONTEXT *ctx = proj_context_create();
+    PJ *crs = proj_create(ctx, crs_.toUtf8().constData());
+    QString wkt;
+    if (crs) {
+        if (const char *w = proj_as_wkt(ctx, crs, PJ_WKT2_2019, nullptr))
+            wkt = QString::fromUtf8(w);
+        proj_destroy(crs);
+    }
+    proj_context_destroy(ctx);
+    return wkt;
+}
+
+double Projection::scaleFactorAt(const LonLat &p) const
+{
+    if (!isValid() || !p.isValid() || !h_->crs)
+        return 1.0;
+    // proj_factors takes geodetic radians when given a projected CRS.
+    const PJ_FACTORS f = proj_factors(h_->crs, proj_coord(proj_torad(p.lon), proj_torad(p.lat), 0, 0));
+    if (proj_errno(h_->crs) != 0 || !std::isfinite(f.meridional_scale) || f.meridional_scale <= 0) {
+        proj_errno_reset(h_->crs);
+        return 1.0;
+    }
+    return f.meridional_scale;
+}
+
+} // namespace sitmap

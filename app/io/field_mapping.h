@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace sitmap {
+
+/// Which field of a layer holds which part of an event. Empty means "not present".
+/// Detected from field names (case-insensitive, common synonyms: time/date/datetime/timestamp/
+/// event_date, lat/latitude/y, lon/lng/longitude/x, title/name, ...).
+struct FieldMapping {
+    QString id;
+    QString timeStart;
+    QString timeEnd;
+    QString timePrecision;
+    QString latitude;   ///< used when the layer has no geometry (CSV)
+    QString longitude;
+    QString title;
+    QString description;
+    QString category;
+    QString actors;     ///< one field, or several joined (ACLED ACTOR1/ACTOR2)
+    QStringList extraActors;
+    QString place;
+    QString geoPrecision;
+    QString status;
+    QString sources;    ///< JSON array of source objects (SitMap profile)
+    QString sourceText; ///< plain source name (ACLED SOURCE), one source per record
+    QString url;
+
+    /// Fills the empty members from the layer's field names.
+    [[nodiscard]] static FieldMapping detect(const QStringList &fieldNames);
+    /// Members of `override` that are set replace this mapping's.
+    [[nodiscard]] FieldMapping overriddenBy(const FieldMapping &override) const;
+    [[nodiscard]] bool hasTime() const { return !timeStart.isEmpty(); }
+    [[nodiscard]] bool hasLatLon() const { return !latitude.isEmpty() && !longitude.isEmpty(); }
+};
+
+} // namespace sitmap

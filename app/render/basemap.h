@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/geo_types.h"
+#include "geo/projection.h"
+#include "geo/viewport.h"
+
+#include <QPainterPath>
+#include <QString>
+#include <memory>
+#include <vector>
+
+class QPainter;
+
+namespace sitmap {
+
+/// The offline vector basemap: country and admin-1 polygons, disputed borders and their labels,
+/// read once through OGR from a GeoPackage (maps/world.gpkg) and projected into the map CRS.
+/// Immutable after load; drawing is thread-safe.
+class Basemap {
+public:
+    struct Feature {
+        QPainterPath path; ///< map CRS units
+        MapRect bounds;
+        QString label;
+        MapPoint labelAt;  ///< a point inside the largest part, map CRS
+        double labelArea = 0.0; ///< area of the largest part in map units², to rank labels
+    };
+
+    /// Loads the layers "countries", "states_provinces" and "disputed_borders" from `gpkgPath`.
+    /// Returns null and sets *error when the file cannot be read.
+    [[nodiscard]] static std::shared_ptr<const Basemap> load(const QString &gpkgPath, const Projection &projection,
+                                                             QString *error = nullptr);
+    /// Where the shipped world basemap is ($SITMAP_MAPS_DIR, the source tree, or the install prefix).
+    [[nodiscard]] static QString defaultPath();
+
+    /// Draws sea, land, admin-1 borders, country borders, disputed borders and labels for `viewport`.
+    void draw(QPainter &painter, const Viewport &viewport) const;
+
+    [[nodiscard]] const std::vector<Feature> &countries() const { return countries_; }
+    [[nodiscard]] const std::vector<Feature> &provinces() const { return provinces_; }
+    [[nodiscard]] const std::vector<Feature> &disputed() const { return disputed_; }
+
+    /// Fill colours, exposed so pixel tests can tell land from sea.
+    static constexpr unsigned kSeaRgb = 0xdce9f2;
+    static constexpr unsigned kLandRgb = 0xf4f1ea;
+
+private:
+    std::vector<Feature> countries_, provinces_, disputed_;
+};
+
+} // namespace sitmap

@@ -1,0 +1,274 @@
+#include "core/event_store_builder.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace sitmap;
+
+namespace {
+
+qint64 utcMs(int y, int mo, int d, int h = 0)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+Event makeEvent(const QString &id, TimeSpan span, double lon = 37.0, double lat = 48.0, QString category = {})
+{
+    Event e;
+    e.id = id;
+    e.title = id;
+    e.time = span;
+    e.position = {lon, lat};
+    e.category = std::move(category);
+    return e;
+}
+
+TimeSpan instant(qint64 ms) { return {ms, ms, TimePrecision::Exact}; }
+
+// Identity "projection" keeps the tests in core: map x/y = lon/lat.
+std::shared_ptr<const EventStore> buildIdentity(const EventStoreBuilder &b)
+{
+    std::vector<MapPoint> pts;
+    for (const LonLat &p : b.positions())
+        pts.push_back({p.lon, p.lat});
+    return b.build(pts, QStringLiteral("identity"));
+}
+
+QStringList ids(const EventStore &s, const std::vector<EventIndex> &rows)
+{
+    QStringList out;
+    for (EventIndex i : rows)
+        out << s.text(i).id;
+    return out;
+}
+
+} // namespace
+
+class TestEventStore : public QObject {
+    Q_OBJECT
+private slots:
+    void sortsByTime();
+    void windowQuery_data();
+    void windowQuery();
+    void longSpansAreFoundFromAnyWindowInside();
+    void spatialFilterKeepsOnlyEventsInsideTheExtent();
+    void emptyStoreAnswersEveryQueryWithNothing();
+    void eventsAtTheSameInstantAllMatch();
+    void sourcesAndEventsAreLinkedBothWays();
+    void statusIsDerivedFromIndependentOutletsUnlessStated();
+    void stepsToNeighbouringEventTimes();
+    void mergingAStoreKeepsEverything();
+};
+
+void TestEventStore::sortsByTime()
+{
+    EventStoreBuilder b;
+    b.add({makeEvent("late", instant(utcMs(2025, 7, 20))), makeEvent("early", instant(utcMs(2025, 7, 1))),
+           makeEvent("middle", instant(utcMs(2025, 7, 10)))},
+          {});
+    const auto s = buildIdentity(b);
+    QCOMPARE(ids(*s, s->query(TimeWindow::all())), QStringList({"early", "middle", "late"}));
+    QCOMPARE(s->timeExtent().fromMs, utcMs(2025, 7, 1));
+    QCOMPARE(s->timeExtent().toMs, utcMs(2025, 7, 20));
+}
+
+void TestEventStore::windowQuery_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<QStringList>("expected");
+
+    // Fixture (see windowQuery): instant A at 14 Jul 12:00, day-precision B on 14 Jul,
+    // instant C at 15 Jul 00:00, month-precision D in July 2025, explicit span E 1-20 Jun.
+    QTest::newRow("window ending exactly at an instant includes it")
+        << utcMs(2025, 7, 14, 6) << utcMs(2025, 7, 14, 12) << QStringList{"D", "B", "A"};
+    QTest::newRow("window ending one ms before an instant excludes it")
+        << utcMs(2025, 7, 14, 6) << utcMs(2025, 7, 14, 12) - 1 << QStringList{"D", "B"};
+    QTest::newRow("window starting exactly at an instant includes it")
+        << utcMs(2025, 7, 15) << utcMs(2025, 7, 16) << QStringList{"D", "C"};
+    QTest::newRow("a day-precision event meets any window touching its day")
+        << utcMs(2025, 7, 14, 23) << utcMs(2025, 7, 14, 23) << QStringList{"D", "B"};
+    QTest::newRow("the next midnight is outside the day-precision span")
+        << utcMs(2025, 7, 15) << utcMs(2025, 7, 15) << QStringList{"D", "C"};
+    QTest::newRow("a window between events finds only the spans covering it")
+        << utcMs(2025, 7, 25) << utcMs(2025, 7, 26) << QStringList{"D"};
+    QTest::newRow("an explicit span is found from inside")
+        << utcMs(2025, 6, 10) << utcMs(2025, 6, 11) << QStringList{"E"};
+    QTest::newRow("cumulative window up to the end of 14 July")
+        << std::numeric_limits<qint64>::min() << utcMs(2025, 7, 15) - 1 << QStringList{"E", "D", "B", "A"};
+    QTest::newRow("a window before everything is empty")
+        << utcMs(2020, 1, 1) << utcMs(2020, 1, 2) << QStringList{};
+    QTest::newRow("an inverted window is empty") << utcMs(2025, 7, 16) << utcMs(2025, 7, 14) << QStringList{};
+}
+
+void TestEventStore::windowQuery()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(QStringList, expected);
+
+    EventStoreBuilder b;
+    b.add({makeEvent("A", instant(utcMs(2025, 7, 14, 12))),
+           makeEvent("B", TimeSpan::covering(QDateTime(QDate(2025, 7, 14), QTime(0, 0), QTimeZone::utc()),
+                                             TimePrecision::Day)),
+           makeEvent("C", instant(utcMs(2025, 7, 15))),
+           makeEvent("D", TimeSpan::covering(QDateTime(QDate(2025, 7, 1), QTime(0, 0), QTimeZone::utc()),
+                                             TimePrecision::Month)),
+           makeEvent("E", TimeSpan{utcMs(2025, 6, 1), utcMs(2025, 6, 20), TimePrecision::Span})},
+          {});
+    const auto s = buildIdentity(b);
+    QStringList got = ids(*s, s->query({from, to}));
+    QCOMPARE(got, expected);
+    QCOMPARE(s->countVisible({from, to}), int(expected.size()));
+}
+
+void TestEventStore::longSpansAreFoundFromAnyWindowInside()
+{
+    EventStoreBuilder b;
+    std::vector<Event> events;
+    for (int d = 1; d <= 28; ++d)
+        events.push_back(makeEvent(QStringLiteral("day%1").arg(d), instant(utcMs(2025, 2, d, 12))));
+    events.push_back(makeEvent("year", *parseTime(QStringLiteral("2025")).span));
+    b.add(std::move(events), {});
+    const auto s = buildIdentity(b);
+    const auto rows = s->query({utcMs(2025, 11, 3), utcMs(2025, 11, 4)});
+    QCOMPARE(ids(*s, rows), QStringList{"year"});
+    QCOMPARE(s->query({utcMs(2025, 2, 10), utcMs(2025, 2, 10, 23)}).size(), std::size_t(2));
+}
+
+void TestEventStore::spatialFilterKeepsOnlyEventsInsideTheExtent()
+{
+    EventStoreBuilder b;
+    b.add({makeEvent("in", instant(1000), 37.5, 48.5), makeEvent("west", instant(1000), 30.0, 48.5),
+           makeEvent("edge", instant(1000), 38.0, 49.0)},
+          {});
+    const auto s = buildIdentity(b);
+    const MapRect donbas{37.0, 48.0, 38.0, 49.0};
+    QCOMPARE(ids(*s, s->query(TimeWindow::all(), donbas)), QStringList({"in", "edge"}));
+    QCOMPARE(s->mapExtent().minX, 30.0);
+    QCOMPARE(s->mapExtent().maxY, 49.0);
+}
+
+void TestEventStore::emptyStoreAnswersEveryQueryWithNothing()
+{
+    EventStoreBuilder b;
+    const auto s = buildIdentity(b);
+    QVERIFY(s->isEmpty());
+    QVERIFY(s->query(TimeWindow::all()).empty());
+    QVERIFY(s->timeExtent().isEmpty());
+    QVERIFY(s->mapExtent().isEmpty());
+    QVERIFY(!s->firstStartingAfter(0));
+    QVERIFY(!s->lastStartingBefore(0));
+}
+
+void TestEventStore::eventsAtTheSameInstantAllMatch()
+{
+    EventStoreBuilder b;
+    const qint64 t = utcMs(2025, 7, 14, 12);
+    b.add({makeEvent("x", instant(t)), makeEvent("y", instant(t)), makeEvent("z", instant(t))}, {});
+    const auto s = buildIdentity(b);
+    QCOMPARE(ids(*s, s->query({t, t})), QStringList({"x", "y", "z"}));
+    QVERIFY(s->query({t + 1, t + 10}).empty());
+}
+
+void TestEventStore::sourcesAndEventsAreLinkedBothWays()
+{
+    Source kimakovsky;
+    kimakovsky.id = "s1";
+    kimakovsky.claimant = "Igor Kimakovsky";
+    kimakovsky.outlet = "DPR statement";
+    Source journalists;
+    journalists.id = "s2";
+    journalists.claimant = "American journalists";
+    journalists.outlet = "US press";
+
+    Event mine = makeEvent("mine", instant(utcMs(2025, 7, 15)));
+    mine.sourceIndices = {0};
+    Event bridge = makeEvent("bridge", instant(utcMs(2025, 7, 14)));
+    bridge.sourceIndices = {0};
+    Event both = makeEvent("both", instant(utcMs(2025, 7, 1)));
+    both.sourceIndices = {0, 1};
+
+    EventStoreBuilder b;
+    b.add({mine, bridge, both}, {kimakovsky, journalists});
+    const auto s = buildIdentity(b);
+
+    QCOMPARE(s->sourceCount(), 2);
+    QStringList fromKimakovsky;
+    for (quint32 e : s->eventsOf(0))
+        fromKimakovsky << s->text(e).id;
+    QCOMPARE(fromKimakovsky, QStringList({"both", "bridge", "mine"}));
+    const auto bothRow = *s->findById("both");
+    QCOMPARE(s->sourcesOf(bothRow).size(), std::size_t(2));
+    QCOMPARE(s->eventsOf(1).size(), std::size_t(1));
+}
+
+void TestEventStore::statusIsDerivedFromIndependentOutletsUnlessStated()
+{
+    Source a;
+    a.outlet = "Outlet A";
+    Source a2;
+    a2.outlet = "outlet a"; // same outlet, different spelling: not independent
+    Source b;
+    b.outlet = "Outlet B";
+
+    Event one = makeEvent("one", instant(1));
+    one.sourceIndices = {0};
+    Event sameOutlet = makeEvent("same", instant(2));
+    sameOutlet.sourceIndices = {0, 1};
+    Event two = makeEvent("two", instant(3));
+    two.sourceIndices = {0, 2};
+    Event stated = makeEvent("stated", instant(4));
+    stated.sourceIndices = {0, 2};
+    stated.status = EventStatus::Denied;
+
+    EventStoreBuilder builder;
+    builder.add({one, sameOutlet, two, stated}, {a, a2, b});
+    const auto s = buildIdentity(builder);
+    QCOMPARE(toString(s->status(*s->findById("one"))), QStringLiteral("claimed"));
+    QVERIFY(s->isStatusDerived(*s->findById("one")));
+    QCOMPARE(toString(s->status(*s->findById("same"))), QStringLiteral("claimed"));
+    QCOMPARE(toString(s->status(*s->findById("two"))), QStringLiteral("corroborated"));
+    QCOMPARE(toString(s->status(*s->findById("stated"))), QStringLiteral("denied"));
+    QVERIFY(!s->isStatusDerived(*s->findById("stated")));
+}
+
+void TestEventStore::stepsToNeighbouringEventTimes()
+{
+    EventStoreBuilder b;
+    b.add({makeEvent("a", instant(100)), makeEvent("b", instant(200)), makeEvent("c", instant(200)),
+           makeEvent("d", instant(300))},
+          {});
+    const auto s = buildIdentity(b);
+    QCOMPARE(s->text(*s->firstStartingAfter(100)).id, QStringLiteral("b"));
+    QCOMPARE(s->text(*s->firstStartingAfter(200)).id, QStringLiteral("d"));
+    QVERIFY(!s->firstStartingAfter(300));
+    QCOMPARE(s->text(*s->lastStartingBefore(300)).id, QStringLiteral("c"));
+    QVERIFY(!s->lastStartingBefore(100));
+}
+
+void TestEventStore::mergingAStoreKeepsEverything()
+{
+    Source src;
+    src.id = "s";
+    src.outlet = "O";
+    Event e = makeEvent("first", instant(10), 37, 48, "strike");
+    e.sourceIndices = {0};
+    EventStoreBuilder b1;
+    b1.add({e}, {src});
+    const auto s1 = buildIdentity(b1);
+
+    EventStoreBuilder b2;
+    b2.addStore(*s1);
+    b2.add({makeEvent("second", instant(5), 30, 50, "advance")}, {});
+    const auto s2 = buildIdentity(b2);
+    QCOMPARE(s2->size(), 2);
+    QCOMPARE(ids(*s2, s2->query(TimeWindow::all())), QStringList({"second", "first"}));
+    const auto first = *s2->findById("first");
+    QCOMPARE(s2->category(first), QStringLiteral("strike"));
+    QCOMPARE(s2->sourcesOf(first).size(), std::size_t(1));
+    QCOMPARE(s2->source(int(*s2->sourcesOf(first).begin())).outlet, QStringLiteral("O"));
+}
+
+QTEST_GUILESS_MAIN(TestEventStore)
+#include "tst_event_store.moc"
