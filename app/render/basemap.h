@@ -6,6 +6,7 @@
 
 #include <QPainterPath>
 #include <QString>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -24,10 +25,23 @@ public:
         QString label;
         MapPoint labelAt;  ///< a point inside the largest part, map CRS
         double labelArea = 0.0; ///< area of the largest part in map units², to rank labels
+        /// `path` decimated for coarser views: vertices closer than kSimplifyUnits[k] map units to
+        /// the previous kept vertex are dropped (rings that collapse are left out).
+        std::array<QPainterPath, 3> simplified;
+
+        /// The path to draw at `unitsPerPixel`: the coarsest one whose error stays under a pixel.
+        [[nodiscard]] const QPainterPath &pathFor(double unitsPerPixel) const;
     };
 
+    /// Decimation tolerances of Feature::simplified, in map units (metres for EPSG:3857).
+    static constexpr std::array<double, 3> kSimplifyUnits = {250.0, 2000.0, 12000.0};
+    /// Admin-1 borders are drawn below this resolution (map units per pixel), their names below the next.
+    static constexpr double kProvinceBordersBelowUpp = 6000.0;
+    static constexpr double kProvinceLabelsBelowUpp = 2500.0;
+
     /// Loads the layers "countries", "states_provinces" and "disputed_borders" from `gpkgPath`.
-    /// Returns null and sets *error when the file cannot be read.
+    /// Returns null and sets *error when the file cannot be read or has no "countries" layer; the
+    /// other two layers are optional. Countries and provinces come sorted by labelArea, largest first.
     [[nodiscard]] static std::shared_ptr<const Basemap> load(const QString &gpkgPath, const Projection &projection,
                                                              QString *error = nullptr);
     /// Where the shipped world basemap is ($SITMAP_MAPS_DIR, the source tree, or the install prefix).

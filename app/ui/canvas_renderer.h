@@ -1,0 +1,61 @@
+#pragma once
+
+#include "geo/viewport.h"
+#include "render/render_scene.h"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QObject>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace sitmap {
+
+/// Runs MapRenderJobs on a worker thread, one at a time, always for the newest request: a new
+/// request cancels the running job. Keeps the last basemap image so that a request for the same
+/// viewport (time scrub, selection) only redraws the events over it.
+class CanvasRenderer : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CanvasRenderer)
+public:
+    explicit CanvasRenderer(QObject *parent = nullptr);
+    ~CanvasRenderer() override;
+
+    /// Asks for a new image; `basemapChanged` drops the cached basemap layer.
+    void request(const Viewport &viewport, const RenderScene &scene, bool basemapChanged = false);
+    /// True while a job runs or waits.
+    [[nodiscard]] bool isBusy() const;
+    /// Wall time of the last finished job, in milliseconds.
+    [[nodiscard]] double lastRenderMs() const { return lastMs_; }
+
+signals:
+    /// A finished image and the viewport it shows.
+    void imageReady(const sitmap::Viewport &viewport, const QImage &image);
+
+private:
+    struct Result {
+        Viewport viewport;
+        QImage basemap;
+        QImage image;
+        bool complete = false;
+        double ms = 0.0;
+    };
+    struct Request {
+        Viewport viewport;
+        RenderScene scene;
+    };
+    static Result run(const Request &request, QImage cachedBasemap, Viewport cachedViewport,
+                      std::shared_ptr<std::atomic_bool> cancel);
+    void start(const Request &request);
+    void finished();
+
+    QFutureWatcher<Result> watcher_;
+    std::shared_ptr<std::atomic_bool> cancel_;
+    std::optional<Request> pending_;
+    QImage basemapCache_;
+    Viewport basemapViewport_;
+    double lastMs_ = 0.0;
+};
+
+} // namespace sitmap

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/event_store.h"
+#include "io/load_report.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QPlainTextEdit;
+class QDockWidget;
+
+namespace sitmap {
+
+class MapCanvas;
+class EventPanel;
+struct LoadedEvents;
+class Basemap;
+
+/// Wiring only: docks, actions and the connections between the map, the panels and the data.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Loads event files (in the background) and adds them to what is shown.
+    void openFiles(const QStringList &paths);
+    /// Selects an event (or nothing), shows it in the panel and keeps it in view.
+    void selectEvent(std::optional<EventIndex> event);
+
+    [[nodiscard]] MapCanvas *canvas() const { return canvas_; }
+    [[nodiscard]] EventPanel *eventPanel() const { return panel_; }
+    [[nodiscard]] std::shared_ptr<const EventStore> store() const { return store_; }
+    [[nodiscard]] const std::vector<LoadReport> &loadReports() const { return reports_; }
+    [[nodiscard]] bool isLoading() const;
+
+signals:
+    /// Files finished loading (successfully or not); reports are in loadReports().
+    void filesLoaded();
+    void selectionChanged(std::optional<sitmap::EventIndex> event);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void openDialog();
+    void loadBasemap();
+    void onFilesLoaded();
+    void onEventsClicked(const std::vector<EventIndex> &hits, const QPoint &globalPos);
+    void showReports(const std::vector<LoadReport> &reports);
+    void updateStatus();
+
+    MapCanvas *canvas_ = nullptr;
+    EventPanel *panel_ = nullptr;
+    QPlainTextEdit *reportView_ = nullptr;
+    QDockWidget *reportDock_ = nullptr;
+    QLabel *cursorLabel_ = nullptr;
+    QLabel *countLabel_ = nullptr;
+
+    std::shared_ptr<const EventStore> store_;
+    std::vector<LoadReport> reports_;
+    std::optional<EventIndex> selected_;
+    QFutureWatcher<LoadedEvents> *loadWatcher_ = nullptr;
+    QFutureWatcher<std::shared_ptr<const Basemap>> *basemapWatcher_ = nullptr;
+    QStringList queuedPaths_;
+};
+
+} // namespace sitmap
