@@ -7,11 +7,16 @@
 
 #include <QString>
 #include <QStringList>
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace sitmap {
+
+/// Which time of an event a window selects on: when it happened, or when it was first reported
+/// (the earliest publication time of its sources) — "what was known when".
+enum class TimeAxis : quint8 { Event, Report };
 
 /// Row of an event in an EventStore: events are numbered in time order (by start, then file order).
 using EventIndex = quint32;
@@ -64,6 +69,10 @@ public:
     /// True when the status was derived from the sources rather than stated in the file.
     [[nodiscard]] bool isStatusDerived(EventIndex i) const { return (status_[i] & 0x80) != 0; }
     [[nodiscard]] const EventText &text(EventIndex i) const { return text_[i]; }
+    /// When the event was first reported (earliest source publication start, UTC ms); the event's
+    /// start when no source gives a publication time (see hasReportTime()).
+    [[nodiscard]] qint64 reportedMs(EventIndex i) const { return reported_[i]; }
+    [[nodiscard]] bool hasReportTime(EventIndex i) const { return (precision_[i] & kReportKnownFlag) != 0; }
 
     [[nodiscard]] int sourceCount() const { return int(sources_.size()); }
     [[nodiscard]] const Source &source(int s) const { return sources_[std::size_t(s)]; }
@@ -83,6 +92,10 @@ public:
     /// map position lies inside `extent`. Short events come in time order, then long spans.
     template <typename Fn>
     void forEachVisible(const TimeWindow &window, const MapRect &extent, Fn &&fn) const;
+    /// The same on either time axis: TimeAxis::Report visits events first reported inside the window,
+    /// in report-time order.
+    template <typename Fn>
+    void forEachVisible(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const;
     /// The indices forEachVisible would visit, sorted ascending (time order).
     [[nodiscard]] std::vector<EventIndex> query(const TimeWindow &window,
                                                 const MapRect &extent = MapRect::everything()) const;
@@ -97,6 +110,7 @@ public:
 private:
     friend class EventStoreBuilder;
     static constexpr quint8 kLongSpanFlag = 0x80;
+    static constexpr quint8 kReportKnownFlag = 0x40;
     /// Events whose span is longer than this are kept in longSpans_ and scanned apart.
     static constexpr qint64 kShortSpanLimitMs = 2LL * 24 * 3600 * 1000;
 
@@ -108,10 +122,13 @@ private:
     std::vector<double> lon_, lat_;
     std::vector<quint16> category_;
     std::vector<quint8> status_;       // EventStatus | 0x80 when derived
-    std::vector<quint8> precision_;    // TimePrecision | kLongSpanFlag
+    std::vector<quint8> precision_;    // TimePrecision | kLongSpanFlag | kReportKnownFlag
     std::vector<quint8> geoPrecision_; // LocationPrecision
     std::vector<EventText> text_;
     std::vector<EventIndex> longSpans_; // ascending
+    std::vector<qint64> reported_;       // first report time per event
+    std::vector<EventIndex> reportOrder_; // events sorted by reported_
+    std::vector<qint64> reportedSorted_;  // reported_ in reportOrder_ order, for binary search
     qint64 maxShortSpanMs_ = 0;
 
     std::vector<Source> sources_;
@@ -142,6 +159,25 @@ void EventStore::forEachVisible(const TimeWindow &window, const MapRect &extent,
         if (start_[i] > window.toMs)
             break;
         if (end_[i] >= window.fromMs && (allSpace || extent.contains(x_[i], y_[i])))
+            fn(i);
+    }
+}
+
+template <typename Fn>
+void EventStore::forEachVisible(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const
+{
+    if (axis == TimeAxis::Event) {
+        forEachVisible(window, extent, std::forward<Fn>(fn));
+        return;
+    }
+    if (window.isEmpty() || reportOrder_.empty())
+        return;
+    const bool allSpace = !std::isfinite(extent.minX) && !std::isfinite(extent.maxX);
+    const auto lo = std::lower_bound(reportedSorted_.begin(), reportedSorted_.end(), window.fromMs);
+    const auto hi = std::upper_bound(lo, reportedSorted_.end(), window.toMs);
+    for (auto it = lo; it != hi; ++it) {
+        const EventIndex i = reportOrder_[std::size_t(it - reportedSorted_.begin())];
+        if (allSpace || extent.contains(x_[i], y_[i]))
             fn(i);
     }
 }

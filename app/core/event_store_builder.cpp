@@ -58,10 +58,25 @@ std::vector<LonLat> EventStoreBuilder::positions() const
 
 EventStatus deriveStatus(const std::vector<const Source *> &sources)
 {
-    QSet<QString> outlets;
-    for (const Source *s : sources)
-        outlets.insert(s->independenceKey());
-    return outlets.size() >= 2 ? EventStatus::Corroborated : EventStatus::Claimed;
+    QSet<QString> supporting;
+    bool denied = false;
+    bool disputed = false;
+    for (const Source *s : sources) {
+        switch (s->stance) {
+        case SourceStance::Denies: denied = true; break;
+        case SourceStance::Disputes: disputed = true; break;
+        case SourceStance::Confirms:
+        case SourceStance::Reports:
+        case SourceStance::Corrects: supporting.insert(s->independenceKey()); break;
+        }
+    }
+    if (denied && supporting.isEmpty())
+        return EventStatus::Denied;
+    if (denied || disputed)
+        return EventStatus::Disputed;
+    if (supporting.size() >= 2)
+        return EventStatus::Corroborated; // "confirmed" is a judgement a file states, never derived
+    return EventStatus::Claimed;
 }
 
 std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<MapPoint> &projected,
@@ -90,6 +105,7 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     s.precision_.reserve(n);
     s.geoPrecision_.reserve(n);
     s.text_.reserve(n);
+    s.reported_.reserve(n);
     s.eventSourceOffsets_.reserve(n + 1);
     s.eventSourceOffsets_.push_back(0);
 
@@ -124,11 +140,17 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
         }
         s.eventSourceOffsets_.push_back(quint32(s.eventSources_.size()));
         const EventStatus status = e.status ? *e.status : deriveStatus(mine);
+        std::optional<qint64> reported;
+        for (const Source *src : mine)
+            if (src->published && (!reported || src->published->startMs < *reported))
+                reported = src->published->startMs;
+        s.reported_.push_back(reported.value_or(e.time.startMs));
         s.status_.push_back(quint8(quint8(status) | (e.status ? 0 : 0x80)));
 
         const qint64 span = e.time.endMs - e.time.startMs;
         const bool isLong = span > EventStore::kShortSpanLimitMs;
-        s.precision_.push_back(quint8(quint8(e.time.precision) | (isLong ? EventStore::kLongSpanFlag : 0)));
+        s.precision_.push_back(quint8(quint8(e.time.precision) | (isLong ? EventStore::kLongSpanFlag : 0)
+                                      | (reported ? EventStore::kReportKnownFlag : 0)));
         if (isLong)
             s.longSpans_.push_back(row);
         else
@@ -137,6 +159,14 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
 
         s.text_.push_back(EventText{e.id, e.title, e.description, e.place, e.actors, e.file, e.record, e.radiusMetres});
     }
+
+    s.reportOrder_.resize(n);
+    std::iota(s.reportOrder_.begin(), s.reportOrder_.end(), EventIndex(0));
+    std::stable_sort(s.reportOrder_.begin(), s.reportOrder_.end(),
+                     [&](EventIndex a, EventIndex b) { return s.reported_[a] < s.reported_[b]; });
+    s.reportedSorted_.reserve(n);
+    for (const EventIndex i : s.reportOrder_)
+        s.reportedSorted_.push_back(s.reported_[i]);
 
     s.sources_ = sources_;
     s.sourceEventOffsets_.reserve(sources_.size() + 1);

@@ -31,8 +31,9 @@ private:
     std::vector<Source> sources_;
 };
 
-/// The status an event gets when its file states none: two or more independent outlets
-/// corroborate it, otherwise it is claimed.
+/// The status an event gets when its file states none: denied when its only sources deny it,
+/// disputed when some deny or dispute it, corroborated when two or more independent outlets report
+/// it, otherwise claimed. "Confirmed" is never derived.
 [[nodiscard]] EventStatus deriveStatus(const std::vector<const Source *> &sources);
 
 } // namespace sitmap

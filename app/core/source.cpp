@@ -16,6 +16,28 @@ QString Source::independenceKey() const
     return key.trimmed().toCaseFolded();
 }
 
+QString toString(SourceStance s)
+{
+    switch (s) {
+    case SourceStance::Reports: return QStringLiteral("reports");
+    case SourceStance::Confirms: return QStringLiteral("confirms");
+    case SourceStance::Disputes: return QStringLiteral("disputes");
+    case SourceStance::Denies: return QStringLiteral("denies");
+    case SourceStance::Corrects: return QStringLiteral("corrects");
+    }
+    return {};
+}
+
+std::optional<SourceStance> sourceStanceFromString(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    for (const auto s : {SourceStance::Reports, SourceStance::Confirms, SourceStance::Disputes, SourceStance::Denies,
+                         SourceStance::Corrects})
+        if (t == toString(s) || t == toString(s).chopped(1)) // "reports" or "report"
+            return s;
+    return std::nullopt;
+}
+
 QString reliabilityMeaning(QChar letter)
 {
     switch (letter.toUpper().unicode()) {

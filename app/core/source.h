@@ -7,6 +7,11 @@
 
 namespace sitmap {
 
+/// What a source says about the event it is attached to.
+enum class SourceStance : quint8 { Reports, Confirms, Disputes, Denies, Corrects };
+[[nodiscard]] QString toString(SourceStance s);
+[[nodiscard]] std::optional<SourceStance> sourceStanceFromString(const QString &text);
+
 /// One source of a claim: an article, a statement, a post. Text fields are untrusted plain text.
 struct Source {
     QString id;          ///< unique within its file; shared sources are referenced by it
@@ -20,6 +25,7 @@ struct Source {
     std::optional<TimeSpan> published; ///< publication time, with its precision
     QChar reliability;   ///< NATO Admiralty source reliability A-F, or null
     int credibility = 0; ///< NATO Admiralty information credibility 1-6, or 0
+    SourceStance stance = SourceStance::Reports; ///< a later denial or correction is a source too
 
     /// "B2"-style Admiralty grade, or empty when neither part is known.
     [[nodiscard]] QString admiraltyGrade() const;

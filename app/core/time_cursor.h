@@ -30,6 +30,9 @@ public:
     [[nodiscard]] qint64 rangeToMs() const { return rangeTo_; }
     /// Data time advanced per real second while playing, ms.
     [[nodiscard]] qint64 speedMsPerSecond() const { return speed_; }
+    /// The step of stepByWindow(): the window length (Window mode), the range length (Range mode)
+    /// or one day (Cumulative), ms.
+    [[nodiscard]] qint64 stepMs() const;
     [[nodiscard]] bool isPlaying() const { return playing_; }
     [[nodiscard]] bool loops() const { return loop_; }
     [[nodiscard]] bool fadesOlder() const { return fade_; }
@@ -40,8 +43,11 @@ public:
     [[nodiscard]] TimeWindow visibleWindow() const;
     /// Events that ended before this instant are drawn faded (min() when fading is off).
     [[nodiscard]] qint64 fadeBeforeMs() const;
-    /// "14 Jul 2025 12:00 UTC, 7-day window" for captions, in the display zone.
+    /// "14 Jul 2025 12:00 UTC, 7-day window" for captions, in the display zone; a zone other than
+    /// UTC is named with its offset at that instant ("30 Mar 2025 04:00 Europe/Kyiv (UTC+3)").
     [[nodiscard]] QString caption(const QTimeZone &zone) const;
+    /// "14 Jul 2025 15:00 Europe/Kyiv (UTC+3)": one instant as captions and labels show it.
+    [[nodiscard]] static QString formatInstant(qint64 ms, const QTimeZone &zone);
 
     void setDataExtent(const TimeWindow &extent);
     void setCurrentMs(qint64 ms);
@@ -49,27 +55,34 @@ public:
     void setWindowMs(qint64 ms);
     void setRange(qint64 fromMs, qint64 toMs);
     void setSpeedMsPerSecond(qint64 ms);
+    /// Starting with no data does nothing; starting parked at the end restarts from the start.
     void setPlaying(bool playing);
     void setLoops(bool loop);
     void setFadesOlder(bool fade);
 
     /// Playback step driven by any clock: `nowRealMs` is a monotonic real time in ms. The first
-    /// tick after play starts only records the time; later ticks advance by elapsed * speed.
+    /// tick after play starts only records the time; later ticks advance by elapsed * speed
+    /// (fractions of a ms carry over). In Range mode the range slides along with the time.
+    /// At the end of the data playback loops to the start or stops there.
     void tick(qint64 nowRealMs);
 
-    /// Jumps to the start of the next/previous event after/before the current time (no move if none).
+    /// Jumps to the start of the next/previous event after/before the current time (no move if none);
+    /// in Range mode the range moves with it.
     bool stepToNextEvent(const EventStore &store);
     bool stepToPreviousEvent(const EventStore &store);
-    /// Moves by one window length (Window mode) or one day otherwise; `direction` is +1 or -1.
+    /// Moves by stepMs(); in Range mode the range moves with it. `direction` is +1 or -1.
     void stepByWindow(int direction);
 
 signals:
     /// Anything that changes visibleWindow() or fading.
     void changed();
     void playingChanged(bool playing);
+    /// Speed or looping changed (they do not change what is visible).
+    void playbackChanged();
 
 private:
     [[nodiscard]] qint64 clamp(qint64 ms) const;
+    void moveBy(qint64 deltaMs);
 
     qint64 current_ = 0;
     Mode mode_ = Mode::Cumulative;
@@ -82,6 +95,7 @@ private:
     bool fade_ = false;
     TimeWindow extent_{1, 0};
     qint64 lastTick_ = std::numeric_limits<qint64>::min();
+    qint64 tickRemainder_ = 0; // elapsed * speed not yet advanced, in ms * 1000
 };
 
 } // namespace sitmap

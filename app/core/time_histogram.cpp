@@ -12,32 +12,76 @@ int TimeHistogram::total(int bin) const
     return n;
 }
 
+qint64 TimeHistogram::binStartMs(int bin) const
+{
+    return edges.empty() ? fromMs + binMs * bin : edges[std::size_t(bin)];
+}
+
+qint64 TimeHistogram::binEndMs(int bin) const
+{
+    return edges.empty() ? fromMs + binMs * (bin + 1) : edges[std::size_t(bin) + 1];
+}
+
+int TimeHistogram::binAt(qint64 ms) const
+{
+    if (binCount == 0 || ms < fromMs || ms >= binEndMs(binCount - 1))
+        return -1;
+    if (edges.empty())
+        return int((ms - fromMs) / binMs);
+    return int(std::upper_bound(edges.begin(), edges.end(), ms) - edges.begin()) - 1;
+}
+
 TimeHistogram TimeHistogram::compute(const EventStore &store, qint64 fromMs, qint64 binMs, int binCount)
 {
     TimeHistogram h;
     h.fromMs = fromMs;
     h.binMs = std::max<qint64>(binMs, 1);
     h.binCount = std::max(binCount, 0);
-    h.categoryCount = std::max(1, int(store.categories().size()));
-    h.counts.assign(std::size_t(h.binCount) * std::size_t(h.categoryCount), 0);
-    if (store.isEmpty() || h.binCount == 0)
-        return h;
-    const qint64 toMs = fromMs + h.binMs * h.binCount - 1;
+    h.fill(store);
+    return h;
+}
+
+TimeHistogram TimeHistogram::compute(const EventStore &store, std::vector<qint64> edges)
+{
+    TimeHistogram h;
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    if (edges.size() >= 2) {
+        h.fromMs = edges.front();
+        h.binMs = 1;
+        for (std::size_t k = 1; k < edges.size(); ++k)
+            h.binMs = std::max(h.binMs, edges[k] - edges[k - 1]);
+        h.binCount = int(edges.size()) - 1;
+        h.edges = std::move(edges);
+    }
+    h.fill(store);
+    return h;
+}
+
+void TimeHistogram::fill(const EventStore &store)
+{
+    categoryCount = std::max(1, int(store.categories().size()));
+    counts.assign(std::size_t(binCount) * std::size_t(categoryCount), 0);
+    spans.clear();
+    maxBinTotal = 0;
+    if (store.isEmpty() || binCount == 0)
+        return;
+    const qint64 toMs = binEndMs(binCount - 1) - 1;
     store.forEachVisible({fromMs, toMs}, MapRect::everything(), [&](EventIndex i) {
         const qint64 s = store.startMs(i);
-        if (store.endMs(i) - s > h.binMs) {
-            h.spans.push_back(i);
+        // A closed span of binMs + 1 ms or more cannot fit in one (nominal) bin.
+        if (store.endMs(i) - s >= binMs) {
+            spans.push_back(i);
             return;
         }
-        if (s < fromMs)
-            return; // started in an earlier bin
-        const auto bin = std::size_t((s - fromMs) / h.binMs);
-        ++h.counts[bin * std::size_t(h.categoryCount) + std::size_t(store.categoryId(i))];
+        const int bin = binAt(s);
+        if (bin < 0)
+            return; // a short event that started in an earlier bin
+        ++counts[std::size_t(bin) * std::size_t(categoryCount) + std::size_t(store.categoryId(i))];
     });
-    for (int b = 0; b < h.binCount; ++b)
-        h.maxBinTotal = std::max(h.maxBinTotal, h.total(b));
-    std::sort(h.spans.begin(), h.spans.end());
-    return h;
+    for (int b = 0; b < binCount; ++b)
+        maxBinTotal = std::max(maxBinTotal, total(b));
+    std::sort(spans.begin(), spans.end());
 }
 
 qint64 TimeHistogram::niceBinMs(qint64 spanMs, int widthPx, int minBinPx)

@@ -1,1 +1,129 @@
-// implementation pending
+#include "io/event_file_reader.h"
+
+#include "io/csv_line_index.h"
+#include "io/issue_log.h"
+#include "io/layer_reader.h"
+#include "io/ogr_handles.h"
+#include "io/sitmap_profile.h"
+#include "io/source_table.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace sitmap {
+
+namespace {
+
+QString lastGdalMessage()
+{
+    return QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
+}
+
+/// Layers to read: the one asked for, or every layer with features (GPX: the waypoints only, as
+/// routes and tracks are lines and their points are track samples rather than events).
+std::vector<OGRLayerH> layersToRead(GDALDatasetH ds, const QString &driver, const QString &wanted, QString *error)
+{
+    std::vector<OGRLayerH> out;
+    if (!wanted.isEmpty()) {
+        if (OGRLayerH l = GDALDatasetGetLayerByName(ds, wanted.toUtf8().constData()))
+            out.push_back(l);
+        else
+            *error = QStringLiteral("no layer named '%1'").arg(wanted);
+        return out;
+    }
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds); ++i) {
+        OGRLayerH l = GDALDatasetGetLayer(ds, i);
+        if (driver == QLatin1String("GPX") && qstrcmp(OGR_L_GetName(l), "waypoints") != 0)
+            continue;
+        out.push_back(l);
+    }
+    return out;
+}
+
+void readSharedSources(OGRLayerH layer, SourceTable &table, IssueLog &log)
+{
+    const SitMapProfile::Shared shared = SitMapProfile::sharedSources(layer);
+    const QString field = QStringLiteral("sources");
+    if (!shared.error.isEmpty())
+        log.warning(0, field, {}, shared.error);
+    for (const QString &problem : SitMapProfile::addShared(shared.items, table).problems)
+        log.warning(0, field, {}, problem);
+}
+
+} // namespace
+
+LoadResult EventFileReader::read(const QString &path)
+{
+    return read(path, Options{});
+}
+
+LoadResult EventFileReader::read(const QString &path, const Options &options)
+{
+    LoadResult result;
+    LoadReport &report = result.report;
+    report.file = path;
+
+    ensureGdalRegistered();
+    const ScopedQuietErrors quiet;
+    const QByteArray nativePath = QFile::encodeName(path);
+
+    GDALDriverH probe = GDALIdentifyDriverEx(nativePath.constData(), GDAL_OF_VECTOR, nullptr, nullptr);
+    const bool geoJson = probe && qstrcmp(GDALGetDriverShortName(probe), "GeoJSON") == 0;
+    std::vector<QByteArray> optionText;
+    if (geoJson)
+        for (const QString &o : SitMapProfile::geoJsonOpenOptions())
+            optionText.push_back(o.toUtf8());
+    std::vector<const char *> openOptions;
+    for (const QByteArray &o : optionText)
+        openOptions.push_back(o.constData());
+    openOptions.push_back(nullptr);
+
+    CPLErrorReset();
+    const DatasetPtr ds(GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                                   nullptr, openOptions.data(), nullptr));
+    if (!ds) {
+        QString why = lastGdalMessage();
+        if (why.startsWith(path + QStringLiteral(": "))) // GDAL often starts with the path itself
+            why.remove(0, path.size() + 2);
+        report.fatalError = QStringLiteral("cannot open %1: %2")
+                                .arg(path, why.isEmpty() ? QStringLiteral("not a vector format GDAL can read") : why);
+        return result;
+    }
+    report.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+
+    QString layerError;
+    const std::vector<OGRLayerH> layers = layersToRead(ds.get(), report.driver, options.layer, &layerError);
+    if (!layerError.isEmpty()) {
+        report.fatalError = QStringLiteral("cannot read %1: %2").arg(path, layerError);
+        return result;
+    }
+
+    IssueLog log(path);
+    SourceTable sources;
+    const CsvLineIndex csvLines = report.driver == QLatin1String("CSV") ? CsvLineIndex(path) : CsvLineIndex();
+    FileContext file;
+    file.path = path;
+    file.fileName = QFileInfo(path).fileName();
+    file.log = &log;
+    file.sources = &sources;
+    file.events = &result.events;
+    file.csvLines = report.driver == QLatin1String("CSV") ? &csvLines : nullptr;
+
+    if (geoJson && !layers.empty())
+        readSharedSources(layers.front(), sources, log);
+    for (OGRLayerH layer : layers)
+        LayerReader(layer, options.mapping, file).read();
+
+    result.sources = sources.take();
+    report.recordsRead = file.recordsRead;
+    report.eventsLoaded = int(result.events.size());
+    report.issues = log.take();
+    return result;
+}
+
+QString EventFileReader::fileDialogFilter()
+{
+    return QStringLiteral("Event files (*.geojson *.json *.csv *.gpkg *.fgb *.kml *.kmz *.gpx);;All files (*)");
+}
+
+} // namespace sitmap

@@ -25,7 +25,7 @@ public:
     struct Options {
         /// Overrides auto-detection of columns; empty members are detected.
         FieldMapping mapping;
-        /// Layer name for multi-layer sources; empty = every layer with features.
+        /// Layer name for multi-layer sources; empty = every layer (GPX: the waypoints layer).
         QString layer;
     };
 

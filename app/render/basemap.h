@@ -25,16 +25,18 @@ public:
         QString label;
         MapPoint labelAt;  ///< a point inside the largest part, map CRS
         double labelArea = 0.0; ///< area of the largest part in map units², to rank labels
-        /// `path` decimated for coarser views: vertices closer than kSimplifyUnits[k] map units to
-        /// the previous kept vertex are dropped (rings that collapse are left out).
-        std::array<QPainterPath, 3> simplified;
+        /// `path` simplified for coarser views (Douglas-Peucker, kSimplifyUnits[k] map units
+        /// tolerance); rings that collapse are left out.
+        std::array<QPainterPath, 4> simplified;
 
-        /// The path to draw at `unitsPerPixel`: the coarsest one whose error stays under a pixel.
+        /// The path to draw at `unitsPerPixel`: the coarsest one whose error is at most kSimplifyMaxPx.
         [[nodiscard]] const QPainterPath &pathFor(double unitsPerPixel) const;
     };
 
-    /// Decimation tolerances of Feature::simplified, in map units (metres for EPSG:3857).
-    static constexpr std::array<double, 3> kSimplifyUnits = {250.0, 2000.0, 12000.0};
+    /// Simplification tolerances of Feature::simplified, in map units (metres for EPSG:3857).
+    static constexpr std::array<double, 4> kSimplifyUnits = {250.0, 1000.0, 4000.0, 16000.0};
+    /// A simplified path is used while its tolerance is at most this many pixels.
+    static constexpr double kSimplifyMaxPx = 0.7;
     /// Admin-1 borders are drawn below this resolution (map units per pixel), their names below the next.
     static constexpr double kProvinceBordersBelowUpp = 6000.0;
     static constexpr double kProvinceLabelsBelowUpp = 2500.0;

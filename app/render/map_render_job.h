@@ -22,7 +22,8 @@ public:
     void renderBasemap(QPainter &painter) const;
     /// Draws only the event markers (over a basemap drawn before).
     bool renderEvents(QPainter &painter, const std::atomic_bool *cancel = nullptr) const;
-    /// Convenience: a new ARGB32-premultiplied image of the viewport's size with everything drawn.
+    /// Convenience: a new ARGB32-premultiplied image of the viewport's size with everything drawn;
+    /// a null image when cancelled or the viewport is invalid.
     [[nodiscard]] QImage renderImage(const std::atomic_bool *cancel = nullptr) const;
 
     [[nodiscard]] const Viewport &viewport() const { return viewport_; }

@@ -1,13 +1,16 @@
 #include "ui/main_window.h"
 
+#include "core/time_cursor.h"
 #include "io/event_file_reader.h"
 #include "io/event_loader.h"
 #include "render/basemap.h"
 #include "ui/event_panel.h"
 #include "ui/map_canvas.h"
+#include "ui/timeline_dock.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -18,6 +21,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -74,7 +78,32 @@ void MainWindow::createDocks()
     reportDock_->setWidget(reportView_);
     addDockWidget(Qt::BottomDockWidgetArea, reportDock_);
     reportDock_->hide();
+    createTimeline();
 }
+
+namespace {
+// QSettings of the session; tests point it elsewhere with QSettings::setPath.
+QSettings sessionSettings() { return QSettings(QStringLiteral("SitMap"), QStringLiteral("SitMap")); }
+} // namespace
+
+void MainWindow::createTimeline()
+{
+    timeCursor_ = new TimeCursor(this);
+    timelineDock_ = new TimelineDock(timeCursor_, this);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock_, Qt::Vertical);
+    connect(timeCursor_, &TimeCursor::changed, this, &MainWindow::showTimeWindow);
+    connect(timelineDock_, &TimelineDock::displayZoneChanged, panel_, &EventPanel::setDisplayZone);
+    QSettings settings = sessionSettings();
+    timeRestored_ = timelineDock_->restoreSettings(settings);
+}
+
+void MainWindow::showTimeWindow()
+{
+    canvas_->setTimeWindow(timeCursor_->visibleWindow(), timeCursor_->fadeBeforeMs());
+}
+
+QTimeZone MainWindow::displayZone() const { return timelineDock_->displayZone(); }
 
 void MainWindow::createActions()
 {
@@ -97,7 +126,18 @@ void MainWindow::createActions()
                                         canvas_, &MapCanvas::zoomToData);
     zoomData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
+    view->addAction(timelineDock_->toggleViewAction());
     view->addAction(reportDock_->toggleViewAction());
+
+    QMenu *time = menuBar()->addMenu(tr("&Time"));
+    // A window-wide shortcut: text fields still get their Space (they accept the shortcut override).
+    QAction *play = time->addAction(QIcon(QStringLiteral(":/icons/play.svg")), tr("&Play / pause"), this,
+                                    [this] { timeCursor_->setPlaying(!timeCursor_->isPlaying()); });
+    play->setObjectName(QStringLiteral("playAction"));
+    play->setShortcut(QKeySequence(Qt::Key_Space));
+    QAction *jump = time->addAction(tr("&Jump to a date…"), timelineDock_, &TimelineDock::showJumpDialog);
+    jump->setObjectName(QStringLiteral("jumpToDateAction"));
+    jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SitMap"), this, [this] {
@@ -168,6 +208,17 @@ void MainWindow::onFilesLoaded()
     store_ = loaded.store;
     canvas_->setStore(store_);
     panel_->setStore(store_);
+    // The first data is shown whole (cumulative, up to its end) unless the saved session's time lies in it.
+    const TimeWindow extent = store_->timeExtent();
+    const bool resume = timeRestored_ && !extent.isEmpty() && timeCursor_->currentMs() >= extent.fromMs
+        && timeCursor_->currentMs() <= extent.toMs;
+    timeCursor_->setDataExtent(extent);
+    if (first && !resume) {
+        timeCursor_->setMode(TimeCursor::Mode::Cumulative);
+        timeCursor_->setCurrentMs(extent.toMs);
+    }
+    timelineDock_->setStore(store_);
+    showTimeWindow();
     for (LoadReport &r : loaded.reports)
         reports_.push_back(std::move(r));
     showReports(loaded.reports);
@@ -226,7 +277,7 @@ void MainWindow::onEventsClicked(const std::vector<EventIndex> &hits, const QPoi
     for (const EventIndex i : hits) {
         const EventText &t = store_->text(i);
         QAction *a = chooser.addAction(QStringLiteral("%1 — %2").arg(
-            t.title.isEmpty() ? t.id : t.title, formatSpan(store_->timeSpan(i), QTimeZone::utc())));
+            t.title.isEmpty() ? t.id : t.title, formatSpan(store_->timeSpan(i), displayZone())));
         a->setData(i);
     }
     if (QAction *chosen = chooser.exec(globalPos))
@@ -246,6 +297,13 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls())
         event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings = sessionSettings();
+    timelineDock_->saveSettings(settings);
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent *event)

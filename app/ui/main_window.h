@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QTimeZone>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +18,8 @@ namespace sitmap {
 
 class MapCanvas;
 class EventPanel;
+class TimeCursor;
+class TimelineDock;
 struct LoadedEvents;
 class Basemap;
 
@@ -35,6 +38,11 @@ public:
 
     [[nodiscard]] MapCanvas *canvas() const { return canvas_; }
     [[nodiscard]] EventPanel *eventPanel() const { return panel_; }
+    /// The current time and visible window shared by the map, the timeline and exports.
+    [[nodiscard]] TimeCursor *timeCursor() const { return timeCursor_; }
+    [[nodiscard]] TimelineDock *timelineDock() const { return timelineDock_; }
+    /// The zone times are shown in (storage stays UTC).
+    [[nodiscard]] QTimeZone displayZone() const;
     [[nodiscard]] std::shared_ptr<const EventStore> store() const { return store_; }
     [[nodiscard]] const std::vector<LoadReport> &loadReports() const { return reports_; }
     [[nodiscard]] bool isLoading() const;
@@ -47,6 +55,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -57,6 +66,8 @@ private:
     void onEventsClicked(const std::vector<EventIndex> &hits, const QPoint &globalPos);
     void showReports(const std::vector<LoadReport> &reports);
     void updateStatus();
+    void createTimeline();
+    void showTimeWindow();
 
     MapCanvas *canvas_ = nullptr;
     EventPanel *panel_ = nullptr;
@@ -64,6 +75,9 @@ private:
     QDockWidget *reportDock_ = nullptr;
     QLabel *cursorLabel_ = nullptr;
     QLabel *countLabel_ = nullptr;
+    TimeCursor *timeCursor_ = nullptr;
+    TimelineDock *timelineDock_ = nullptr;
+    bool timeRestored_ = false; // the session's time came from the settings
 
     std::shared_ptr<const EventStore> store_;
     std::vector<LoadReport> reports_;

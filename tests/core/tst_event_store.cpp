@@ -58,6 +58,9 @@ private slots:
     void statusIsDerivedFromIndependentOutletsUnlessStated();
     void stepsToNeighbouringEventTimes();
     void mergingAStoreKeepsEverything();
+    void reportTimeAxisShowsWhatWasKnownWhen();
+    void denialsAndDisputesShapeTheDerivedStatus_data();
+    void denialsAndDisputesShapeTheDerivedStatus();
 };
 
 void TestEventStore::sortsByTime()
@@ -268,6 +271,73 @@ void TestEventStore::mergingAStoreKeepsEverything()
     QCOMPARE(s2->category(first), QStringLiteral("strike"));
     QCOMPARE(s2->sourcesOf(first).size(), std::size_t(1));
     QCOMPARE(s2->source(int(*s2->sourcesOf(first).begin())).outlet, QStringLiteral("O"));
+}
+
+void TestEventStore::reportTimeAxisShowsWhatWasKnownWhen()
+{
+    // Happened on 1 July, first reported on 10 July; happened on 5 July, reported the same day;
+    // a third with no publication time falls back to its event time.
+    Source late;
+    late.outlet = "Weekly";
+    late.published = TimeSpan{utcMs(2025, 7, 10), utcMs(2025, 7, 10), TimePrecision::Exact};
+    Source prompt;
+    prompt.outlet = "Wire";
+    prompt.published = TimeSpan{utcMs(2025, 7, 5, 18), utcMs(2025, 7, 5, 18), TimePrecision::Exact};
+    Event early = makeEvent("early", instant(utcMs(2025, 7, 1)));
+    early.sourceIndices = {0, 1};
+    Event quick = makeEvent("quick", instant(utcMs(2025, 7, 5)));
+    quick.sourceIndices = {1};
+    Event unknown = makeEvent("unknown", instant(utcMs(2025, 7, 3)));
+    EventStoreBuilder b;
+    b.add({early, quick, unknown}, {late, prompt});
+    const auto s = buildIdentity(b);
+
+    const auto reportedBy = [&](qint64 t) {
+        QStringList out;
+        s->forEachVisible({std::numeric_limits<qint64>::min(), t}, MapRect::everything(), TimeAxis::Report,
+                          [&](EventIndex i) { out << s->text(i).id; });
+        return out;
+    };
+    QCOMPARE(reportedBy(utcMs(2025, 7, 4)), QStringList{"unknown"});
+    // The earliest publication counts: "early" was known once the wire reported it on 5 July.
+    QCOMPARE(reportedBy(utcMs(2025, 7, 6)), QStringList({"unknown", "early", "quick"}));
+    QCOMPARE(s->reportedMs(*s->findById("early")), utcMs(2025, 7, 5, 18));
+    QVERIFY(s->hasReportTime(*s->findById("early")));
+    QVERIFY(!s->hasReportTime(*s->findById("unknown")));
+    // On the event axis the same window sees all three.
+    QCOMPARE(s->query({std::numeric_limits<qint64>::min(), utcMs(2025, 7, 6)}).size(), std::size_t(3));
+}
+
+void TestEventStore::denialsAndDisputesShapeTheDerivedStatus_data()
+{
+    QTest::addColumn<QStringList>("stances");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one report is a claim") << QStringList{"reports"} << "claimed";
+    QTest::newRow("two independent reports corroborate") << QStringList{"reports", "reports"} << "corroborated";
+    QTest::newRow("a report and a denial are disputed") << QStringList{"reports", "denies"} << "disputed";
+    QTest::newRow("a report and a dispute are disputed") << QStringList{"reports", "disputes"} << "disputed";
+    QTest::newRow("only a denial is denied") << QStringList{"denies"} << "denied";
+    QTest::newRow("confirmation is never derived") << QStringList{"reports", "confirms"} << "corroborated";
+}
+
+void TestEventStore::denialsAndDisputesShapeTheDerivedStatus()
+{
+    QFETCH(QStringList, stances);
+    QFETCH(QString, expected);
+    std::vector<Source> sources;
+    Event e = makeEvent("e", instant(1));
+    for (int k = 0; k < stances.size(); ++k) {
+        Source src;
+        src.outlet = QStringLiteral("Outlet %1").arg(k);
+        src.stance = *sourceStanceFromString(stances[k]);
+        sources.push_back(src);
+        e.sourceIndices.push_back(k);
+    }
+    EventStoreBuilder b;
+    b.add({e}, sources);
+    const auto s = buildIdentity(b);
+    QCOMPARE(toString(s->status(0)), expected);
+    QVERIFY(s->isStatusDerived(0));
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

@@ -1,0 +1,375 @@
+#include "io/layer_reader.h"
+
+#include "io/acled_preset.h"
+#include "io/sitmap_profile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTimeZone>
+#include <algorithm>
+
+namespace sitmap {
+
+namespace {
+
+QString text(OGRFeatureH f, int index)
+{
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
+        return {};
+    return QString::fromUtf8(OGR_F_GetFieldAsString(f, index)).trimmed();
+}
+
+bool isStringList(OGRFeatureH f, int index)
+{
+    return OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTStringList;
+}
+
+/// A list field, a JSON array of strings, or one plain value.
+QStringList listOf(OGRFeatureH f, int index)
+{
+    QStringList out;
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
+        return out;
+    if (isStringList(f, index)) {
+        for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item)
+            out << QString::fromUtf8(*item).trimmed();
+    } else {
+        const QString t = text(f, index);
+        const QJsonDocument doc = t.startsWith(QLatin1Char('[')) ? QJsonDocument::fromJson(t.toUtf8()) : QJsonDocument();
+        if (doc.isArray()) {
+            for (const QJsonValue &v : doc.array())
+                out << v.toString().trimmed();
+        } else {
+            out << t;
+        }
+    }
+    out.removeAll(QString());
+    return out;
+}
+
+bool isCoarser(TimePrecision a, TimePrecision b)
+{
+    return a != TimePrecision::Span && b != TimePrecision::Span && int(a) > int(b);
+}
+
+/// `span` widened to `precision` when that is coarser than the precision it was stated at.
+TimeSpan widened(const TimeSpan &span, TimePrecision precision)
+{
+    if (!isCoarser(precision, span.precision))
+        return span;
+    return TimeSpan::covering(QDateTime::fromMSecsSinceEpoch(span.startMs, QTimeZone::utc()), precision);
+}
+
+/// From the start of `start` to the end of `end`: a Span, or one unit when a stated precision makes
+/// both ends fall in the same day/month/... .
+TimeSpan between(TimeSpan start, TimeSpan end, std::optional<TimePrecision> precision)
+{
+    if (precision) {
+        start = widened(start, *precision);
+        end = widened(end, *precision);
+    }
+    if (start.startMs == end.startMs && start.endMs == end.endMs)
+        return start;
+    return TimeSpan{start.startMs, std::max(start.endMs, end.endMs), TimePrecision::Span};
+}
+
+/// "250 m", "2.5 km" -> metres.
+std::optional<double> radiusMetres(const QString &t)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(m|km)$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(t);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1).toDouble() * (m.captured(2).compare(QLatin1String("km"), Qt::CaseInsensitive) == 0 ? 1000 : 1);
+}
+
+const QString kZoneReason = QStringLiteral("no time zone stated; taken as UTC");
+
+} // namespace
+
+LayerReader::LayerReader(OGRLayerH layer, const FieldMapping &override, FileContext &file)
+    : layer_(layer)
+    , override_(override)
+    , file_(file)
+{
+}
+
+int LayerReader::fieldIndex(const QString &name) const
+{
+    if (name.isEmpty())
+        return -1;
+    return OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer_), name.toUtf8().constData());
+}
+
+QString LayerReader::prepare()
+{
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer_);
+    QStringList names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    acled_ = AcledPreset::matches(names);
+    mapping_ = (acled_ ? AcledPreset::mapping(names) : FieldMapping::detect(names)).overriddenBy(override_);
+    for (const QString &name : override_.usedFields())
+        if (fieldIndex(name) < 0)
+            file_.log->warning(0, name, {}, QStringLiteral("the mapping names a field the layer does not have; ignored"));
+
+    const FieldMapping &m = mapping_;
+    idx_ = Indices{fieldIndex(m.id), fieldIndex(m.timeStart), fieldIndex(m.timeOfDay), -1, fieldIndex(m.timeEnd),
+                   fieldIndex(m.timePrecision), fieldIndex(m.latitude), fieldIndex(m.longitude),
+                   fieldIndex(m.title), fieldIndex(m.description), fieldIndex(m.category), fieldIndex(m.actors),
+                   fieldIndex(m.place), fieldIndex(m.geoPrecision), fieldIndex(m.status), fieldIndex(m.sources),
+                   fieldIndex(m.sourceText), fieldIndex(m.url), {}};
+    for (const QString &name : m.extraActors)
+        if (const int i = fieldIndex(name); i >= 0)
+            idx_.extraActors.push_back(i);
+    // KML (LIBKML): a placemark has either a TimeStamp (timestamp) or a TimeSpan (begin/end).
+    if (override_.timeStart.isEmpty() && m.timeStart.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) == 0)
+        idx_.beginFallback = fieldIndex(QStringLiteral("begin"));
+
+    if (idx_.timeStart < 0)
+        return QStringLiteral("no time field (looked for time_start, start, datetime, timestamp, time, date, "
+                              "event_date, when, begin)");
+    const bool hasGeometry = OGR_L_GetGeomType(layer_) != wkbNone;
+    if (!hasGeometry && (idx_.latitude < 0 || idx_.longitude < 0))
+        return QStringLiteral("no geometry and no latitude/longitude fields");
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer_);
+    position_ = std::make_unique<FeaturePosition>(srs);
+    if (!position_->setupError().isEmpty())
+        return position_->setupError();
+    if (hasGeometry && !srs)
+        file_.log->warning(0, {}, {}, QStringLiteral("layer '%1' states no CRS; coordinates taken as WGS84 lon/lat")
+                                          .arg(QString::fromUtf8(OGR_L_GetName(layer_))));
+    return {};
+}
+
+void LayerReader::read()
+{
+    const QString layerError = prepare();
+    if (!layerError.isEmpty()) {
+        const int count = int(OGR_L_GetFeatureCount(layer_, TRUE));
+        if (count > 0) {
+            file_.recordsRead += count;
+            file_.log->error(0, {}, {}, QStringLiteral("layer '%1': %2; its %3 records were skipped")
+                                            .arg(QString::fromUtf8(OGR_L_GetName(layer_)), layerError)
+                                            .arg(count));
+        }
+        return;
+    }
+    OGR_L_ResetReading(layer_);
+    CPLErrorReset();
+    while (FeaturePtr feature{OGR_L_GetNextFeature(layer_)}) {
+        const int ordinal = ++file_.recordsRead;
+        readFeature(feature.get(), file_.csvLines ? file_.csvLines->lineOfRecord(ordinal) : ordinal);
+    }
+    if (CPLGetLastErrorType() == CE_Failure)
+        file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
+                                        .arg(QString::fromUtf8(OGR_L_GetName(layer_)),
+                                             QString::fromUtf8(CPLGetLastErrorMsg())));
+}
+
+void LayerReader::readFeature(OGRFeatureH feature, int record)
+{
+    Pending pending;
+    const std::optional<TimeSpan> time = readTime(feature, record, pending);
+    const std::optional<LonLat> position = readPosition(feature, record, pending);
+    if (!time || !position)
+        return;
+    for (const PendingWarning &w : pending) {
+        if (w.onceKey.isEmpty())
+            file_.log->warning(record, w.field, w.value, w.reason);
+        else
+            file_.log->warningOnce(w.onceKey, record, w.field, w.value, w.reason);
+    }
+    Event e;
+    e.time = *time;
+    e.position = *position;
+    e.file = file_.path;
+    e.record = record;
+    readDetails(feature, record, e);
+    readSources(feature, record, e);
+    file_.events->push_back(std::move(e));
+}
+
+TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field) const
+{
+    *field = mapping_.timeStart;
+    if (idx_.timeOfDay >= 0) {
+        // The date must stand on its own; what goes wrong after that lies in the time of day.
+        const TimeValue date = FeatureTime::fromText(text(feature, idx_.timeStart));
+        const QString timeOfDay = text(feature, idx_.timeOfDay);
+        if (!date.span || timeOfDay.isEmpty())
+            return date;
+        *field = mapping_.timeOfDay;
+        const std::optional<QString> joined = FeatureTime::joinDateAndTime(date.text, timeOfDay);
+        if (!joined) {
+            TimeValue bad;
+            bad.text = timeOfDay;
+            bad.error = QStringLiteral("not a time of day");
+            return bad;
+        }
+        TimeValue v = FeatureTime::fromText(*joined);
+        v.text = timeOfDay;
+        return v;
+    }
+    TimeValue v = FeatureTime::read(feature, idx_.timeStart);
+    if (v.isMissing() && idx_.beginFallback >= 0) {
+        *field = QString::fromUtf8(OGR_Fld_GetNameRef(OGR_F_GetFieldDefnRef(feature, idx_.beginFallback)));
+        v = FeatureTime::read(feature, idx_.beginFallback);
+    }
+    return v;
+}
+
+std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, Pending &pending)
+{
+    QString field;
+    const TimeValue start = startValue(feature, &field);
+    if (!start.span) {
+        file_.log->error(record, field, start.text, start.isMissing() ? QStringLiteral("missing time") : start.error);
+        return std::nullopt;
+    }
+    if (start.zoneAssumed)
+        pending.push_back({QStringLiteral("zone"), field, start.text, kZoneReason});
+    TimeSpan span = *start.span;
+
+    std::optional<TimePrecision> precision;
+    if (const QString p = text(feature, idx_.timePrecision); !p.isEmpty()) {
+        if (acled_) {
+            if (const auto w = AcledPreset::widen(span, p))
+                span = *w;
+            else
+                pending.push_back({{}, mapping_.timePrecision, p,
+                                   QStringLiteral("not an ACLED time precision code (1 day, 2 week, 3 month); ignored")});
+        } else if ((precision = timePrecisionFromString(p))) {
+        } else {
+            pending.push_back({{}, mapping_.timePrecision, p,
+                               QStringLiteral("not a time precision (exact, minute, hour, day, month, year, span); "
+                                              "ignored")});
+        }
+    }
+
+    const TimeValue end = FeatureTime::read(feature, idx_.timeEnd);
+    if (end.isMissing())
+        return precision ? widened(span, *precision) : span;
+    if (!end.span) {
+        file_.log->error(record, mapping_.timeEnd, end.text, end.error);
+        return std::nullopt;
+    }
+    if (end.span->endMs < span.startMs) {
+        file_.log->error(record, mapping_.timeEnd, end.text,
+                         QStringLiteral("ends before the start \"%1\"").arg(start.text));
+        return std::nullopt;
+    }
+    if (end.zoneAssumed)
+        pending.push_back({QStringLiteral("zone"), mapping_.timeEnd, end.text, kZoneReason});
+    return between(span, *end.span, precision);
+}
+
+std::optional<LonLat> LayerReader::readPosition(OGRFeatureH feature, int record, Pending &pending)
+{
+    PositionValue p;
+    OGRGeometryH g = OGR_F_GetGeometryRef(feature);
+    if (g && !OGR_G_IsEmpty(g)) {
+        p = position_->fromGeometry(g);
+        if (p.fromCentroid)
+            pending.push_back({{}, QStringLiteral("geometry"), QString::fromUtf8(OGR_G_GetGeometryName(g)),
+                               QStringLiteral("not a point; its centroid is used")});
+    } else if (idx_.latitude >= 0 && idx_.longitude >= 0) {
+        p = FeaturePosition::fromText(mapping_.latitude, text(feature, idx_.latitude), mapping_.longitude,
+                                      text(feature, idx_.longitude));
+    } else {
+        p.field = QStringLiteral("geometry");
+        p.reason = QStringLiteral("no geometry and no latitude/longitude fields");
+    }
+    if (!p.position)
+        file_.log->error(record, p.field, p.value, p.reason);
+    return p.position;
+}
+
+void LayerReader::readDetails(OGRFeatureH feature, int record, Event &e)
+{
+    e.id = text(feature, idx_.id);
+    if (e.id.isEmpty())
+        e.id = QStringLiteral("%1#%2").arg(file_.fileName).arg(record);
+    else if (const auto it = file_.idRecords.constFind(e.id); it != file_.idRecords.constEnd())
+        file_.log->warning(record, mapping_.id, e.id, QStringLiteral("id already used by record %1").arg(*it));
+    else
+        file_.idRecords.insert(e.id, record);
+
+    e.description = text(feature, idx_.description);
+    e.category = text(feature, idx_.category);
+    e.place = text(feature, idx_.place);
+    e.title = acled_ ? AcledPreset::title(e.category, e.place) : text(feature, idx_.title);
+    e.actors = listOf(feature, idx_.actors);
+    for (const int i : idx_.extraActors)
+        e.actors << listOf(feature, i);
+
+    if (const QString g = text(feature, idx_.geoPrecision); !g.isEmpty()) {
+        const auto precision = acled_ ? AcledPreset::geoPrecision(g) : locationPrecisionFromString(g);
+        const auto radius = acled_ ? std::nullopt : radiusMetres(g);
+        if (precision) {
+            e.geoPrecision = *precision;
+        } else if (radius) {
+            e.geoPrecision = LocationPrecision::Radius;
+            e.radiusMetres = *radius;
+        } else {
+            file_.log->warning(record, mapping_.geoPrecision, g,
+                               acled_ ? QStringLiteral("not an ACLED geo precision code (1, 2, 3); ignored")
+                                      : QStringLiteral("not a location precision (exact, settlement, district, "
+                                                       "region, country, or a radius such as \"250 m\"); ignored"));
+        }
+    }
+
+    if (const QString s = text(feature, idx_.status); !s.isEmpty()) {
+        e.status = eventStatusFromString(s);
+        if (!e.status)
+            file_.log->warning(record, mapping_.status, s,
+                               QStringLiteral("not a status (claimed, corroborated, confirmed, disputed, denied); "
+                                              "ignored, so it is derived from the sources"));
+    }
+}
+
+void LayerReader::readSources(OGRFeatureH feature, int record, Event &e)
+{
+    SitMapProfile::Resolved resolved;
+    const bool idList = idx_.sources >= 0 && OGR_F_IsFieldSetAndNotNull(feature, idx_.sources)
+        && isStringList(feature, idx_.sources); // GDAL's type when every feature lists ids only
+    const QStringList ids = idList ? listOf(feature, idx_.sources) : QStringList();
+    const QString value = idList ? ids.join(QStringLiteral(", ")) : text(feature, idx_.sources);
+    if (idList) {
+        resolved = SitMapProfile::resolveIds(ids, *file_.sources);
+    } else if (value.startsWith(QLatin1Char('[')) || value.startsWith(QLatin1Char('{'))) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8(), &error);
+        if (doc.isArray())
+            resolved = SitMapProfile::resolve(doc.array(), *file_.sources);
+        else if (doc.isObject())
+            resolved = SitMapProfile::resolve(QJsonArray{doc.object()}, *file_.sources);
+        else
+            file_.log->warning(record, mapping_.sources, value,
+                               QStringLiteral("not valid JSON (%1); ignored").arg(error.errorString()));
+    } else if (!value.isEmpty() && file_.sources->hasIds()) {
+        static const QRegularExpression separators(QStringLiteral("[,;]"));
+        resolved = SitMapProfile::resolveIds(value.split(separators, Qt::SkipEmptyParts), *file_.sources);
+    } else if (!value.isEmpty()) {
+        file_.log->warningOnce(QStringLiteral("plain-sources"), record, mapping_.sources, value,
+                               QStringLiteral("neither JSON source objects nor ids of top-level sources; ignored"));
+    }
+    for (const QString &problem : resolved.problems)
+        file_.log->warning(record, mapping_.sources, value, problem);
+    e.sourceIndices = resolved.indices;
+
+    const QString outlet = text(feature, idx_.sourceText);
+    const QString url = text(feature, idx_.url);
+    if (!outlet.isEmpty() || !url.isEmpty()) {
+        Source s; // one source per record, as ACLED's SOURCE column names the outlet(s) it coded from
+        s.claimant = outlet;
+        s.outlet = outlet;
+        s.url = url;
+        e.sourceIndices.push_back(file_.sources->add(s));
+    }
+}
+
+} // namespace sitmap

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/event.h"
+#include "io/csv_line_index.h"
+#include "io/feature_position.h"
+#include "io/feature_time.h"
+#include "io/field_mapping.h"
+#include "io/issue_log.h"
+#include "io/source_table.h"
+
+#include <ogr_api.h>
+
+#include <QHash>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sitmap {
+
+/// What the layers of one file share while they are read.
+struct FileContext {
+    QString path;               ///< as given; becomes Event::file
+    QString fileName;           ///< base name, for generated ids ("<fileName>#<record>")
+    IssueLog *log = nullptr;
+    SourceTable *sources = nullptr;
+    std::vector<Event> *events = nullptr;
+    const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
+    int recordsRead = 0;        ///< running over the file's layers
+    QHash<QString, int> idRecords; ///< event id -> record that first used it
+};
+
+/// Reads the features of one OGR layer into events: maps fields (auto-detected, ACLED preset, or
+/// overridden), reads time, position, text and sources, and reports every record it cannot use.
+class LayerReader {
+public:
+    LayerReader(OGRLayerH layer, const FieldMapping &override, FileContext &file);
+    void read();
+
+private:
+    struct Indices {
+        int id = -1, timeStart = -1, timeOfDay = -1, beginFallback = -1, timeEnd = -1, timePrecision = -1;
+        int latitude = -1, longitude = -1, title = -1, description = -1, category = -1, actors = -1;
+        int place = -1, geoPrecision = -1, status = -1, sources = -1, sourceText = -1, url = -1;
+        std::vector<int> extraActors;
+    };
+    struct PendingWarning {
+        QString onceKey; ///< empty: deduplicated by field, value and reason
+        QString field, value, reason;
+    };
+    using Pending = std::vector<PendingWarning>;
+
+    /// Empty when the layer can be read, else why none of its records can.
+    [[nodiscard]] QString prepare();
+    [[nodiscard]] int fieldIndex(const QString &name) const;
+    void readFeature(OGRFeatureH feature, int record);
+    [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field) const;
+    [[nodiscard]] std::optional<TimeSpan> readTime(OGRFeatureH feature, int record, Pending &pending);
+    [[nodiscard]] std::optional<LonLat> readPosition(OGRFeatureH feature, int record, Pending &pending);
+    void readDetails(OGRFeatureH feature, int record, Event &event);
+    void readSources(OGRFeatureH feature, int record, Event &event);
+
+    OGRLayerH layer_;
+    FieldMapping override_;
+    FileContext &file_;
+    FieldMapping mapping_;
+    Indices idx_;
+    bool acled_ = false;
+    std::unique_ptr<FeaturePosition> position_;
+};
+
+} // namespace sitmap

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/event_filter.h"
+#include "core/event_store.h"
+
+#include <QDockWidget>
+#include <QTimeZone>
+#include <memory>
+#include <optional>
+
+class QLineEdit;
+class QTableView;
+class QToolButton;
+class QLabel;
+class QTimer;
+
+namespace sitmap {
+
+class EventListModel;
+
+/// The event list: a sortable table of the events visible in the current time window that pass the
+/// filter, plus the filter controls (text, category, status, claimant affiliation, source).
+/// Selecting a row selects the event; selecting an event elsewhere selects its row.
+class EventListDock : public QDockWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventListDock)
+public:
+    explicit EventListDock(QWidget *parent = nullptr);
+
+    void setStore(std::shared_ptr<const EventStore> store);
+    void setTimeWindow(const TimeWindow &window);
+    void setDisplayZone(const QTimeZone &zone);
+    /// Selects the event's row (no eventActivated echo).
+    void setSelected(std::optional<EventIndex> event);
+    /// Limits the list (and the map) to one source's events, or lifts that limit.
+    void setOnlySource(std::optional<int> source);
+
+    [[nodiscard]] const EventFilter &filter() const { return filter_; }
+    [[nodiscard]] EventListModel *model() const { return model_; }
+    [[nodiscard]] QTableView *view() const { return view_; }
+    [[nodiscard]] QLineEdit *searchField() const { return search_; }
+    /// Recomputes the rows now (normally done shortly after a change).
+    void refreshNow();
+
+signals:
+    void eventActivated(sitmap::EventIndex event);
+    void filterChanged(const sitmap::EventFilter &filter);
+
+private:
+    void rebuildFilterMenus();
+    void scheduleRefresh();
+    void emitFilter();
+
+    std::shared_ptr<const EventStore> store_;
+    TimeWindow window_ = TimeWindow::all();
+    EventFilter filter_;
+    EventListModel *model_ = nullptr;
+    QTableView *view_ = nullptr;
+    QLineEdit *search_ = nullptr;
+    QToolButton *categoryButton_ = nullptr;
+    QToolButton *statusButton_ = nullptr;
+    QToolButton *affiliationButton_ = nullptr;
+    QToolButton *sourceButton_ = nullptr;
+    QLabel *countLabel_ = nullptr;
+    QTimer *refreshTimer_ = nullptr;
+    std::optional<EventIndex> selected_;
+    bool syncing_ = false;
+};
+
+} // namespace sitmap

@@ -1,0 +1,123 @@
+#include "render/hit_test.h"
+
+#include "render/marker_style.h"
+#include "render_fixtures.h"
+
+#include <QTest>
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+const qint64 kT = utcMs(2025, 7, 14, 12);
+const QPointF kA(400, 300);
+
+} // namespace
+
+class TestHitTest : public QObject {
+    Q_OBJECT
+private slots:
+    void hitsAMarkerWithinTheRadius_data();
+    void hitsAMarkerWithinTheRadius();
+    void overlappingMarkersComeNearestFirst_data();
+    void overlappingMarkersComeNearestFirst();
+    void equallyNearMarkersComeNewestFirst();
+    void eventsOutsideTheWindowAreNotHit();
+    void hiddenCategoriesAreNotHit();
+    void withoutAStoreNothingIsHit();
+
+private:
+    /// Events at screen pixels of view_, named after their index in `at`.
+    RenderScene sceneAt(const std::vector<QPointF> &at, const QStringList &categories = {}) const
+    {
+        std::vector<Event> events;
+        for (std::size_t k = 0; k < at.size(); ++k)
+            events.push_back(makeEvent(QString::number(k), categories.value(int(k), QStringLiteral("strike")),
+                                       lonLatAtPixel(view_, projection_, at[k]), instant(kT + qint64(k) * 1000)));
+        RenderScene scene;
+        scene.store = makeStore(std::move(events), projection_);
+        return scene;
+    }
+    QStringList ids(const RenderScene &scene, const std::vector<EventIndex> &hits) const
+    {
+        QStringList out;
+        for (const EventIndex i : hits)
+            out << scene.store->text(i).id;
+        return out;
+    }
+
+    Projection projection_;
+    Viewport view_{projection_.forward({37.5, 48.3}), 600.0, QSize(800, 600)};
+};
+
+void TestHitTest::hitsAMarkerWithinTheRadius_data()
+{
+    QTest::addColumn<QPointF>("offset");
+    QTest::addColumn<double>("radius");
+    QTest::addColumn<bool>("hit");
+    QTest::newRow("a click on the marker hits it") << QPointF(0, 0) << -1.0 << true;
+    QTest::newRow("a click 7 px away hits it") << QPointF(7, 0) << -1.0 << true;
+    QTest::newRow("a click 7.9 px away diagonally hits it") << QPointF(-5.6, 5.6) << -1.0 << true;
+    QTest::newRow("a click 9 px away misses it") << QPointF(0, -9) << -1.0 << false;
+    QTest::newRow("a wider radius reaches further") << QPointF(11, 0) << 12.0 << true;
+    QTest::newRow("a narrower radius reaches less") << QPointF(3, 0) << 2.0 << false;
+}
+
+void TestHitTest::hitsAMarkerWithinTheRadius()
+{
+    QFETCH(QPointF, offset);
+    QFETCH(double, radius);
+    QFETCH(bool, hit);
+    const RenderScene scene = sceneAt({kA});
+    QCOMPARE(hitTest(scene, view_, kA + offset, radius).size(), hit ? std::size_t(1) : std::size_t(0));
+}
+
+void TestHitTest::overlappingMarkersComeNearestFirst_data()
+{
+    QTest::addColumn<QPointF>("click");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("a click nearer the first lists it first") << kA + QPointF(1, 0) << QStringList{"0", "1"};
+    QTest::newRow("a click nearer the second lists it first") << kA + QPointF(3.5, 0) << QStringList{"1", "0"};
+    QTest::newRow("a click beyond the second reaches only it") << kA + QPointF(11, 0) << QStringList{"1"};
+}
+
+void TestHitTest::overlappingMarkersComeNearestFirst()
+{
+    QFETCH(QPointF, click);
+    QFETCH(QStringList, expected);
+    const RenderScene scene = sceneAt({kA, kA + QPointF(5, 0)});
+    QCOMPARE(ids(scene, hitTest(scene, view_, click)), expected);
+}
+
+void TestHitTest::equallyNearMarkersComeNewestFirst()
+{
+    const RenderScene scene = sceneAt({kA, kA, kA});
+    QCOMPARE(ids(scene, hitTest(scene, view_, kA + QPointF(2, 2))), (QStringList{"2", "1", "0"}));
+}
+
+void TestHitTest::eventsOutsideTheWindowAreNotHit()
+{
+    RenderScene scene = sceneAt({kA, kA});
+    scene.window = {kT + 500, kT + 5000}; // only the second event (kT + 1000)
+    QCOMPARE(ids(scene, hitTest(scene, view_, kA)), QStringList{"1"});
+    scene.window = {kT + 2000, kT + 5000};
+    QVERIFY(hitTest(scene, view_, kA).empty());
+}
+
+void TestHitTest::hiddenCategoriesAreNotHit()
+{
+    RenderScene scene = sceneAt({kA, kA}, {"strike", "advance"});
+    QCOMPARE(hitTest(scene, view_, kA).size(), std::size_t(2));
+    scene.hiddenCategories.insert(int(scene.store->categories().indexOf("advance")));
+    QCOMPARE(ids(scene, hitTest(scene, view_, kA)), QStringList{"0"});
+}
+
+void TestHitTest::withoutAStoreNothingIsHit()
+{
+    QVERIFY(hitTest(RenderScene(), view_, kA).empty());
+    QVERIFY(hitTest(sceneAt({kA}), Viewport(), kA).empty());
+}
+
+QTEST_MAIN(TestHitTest)
+#include "tst_hit_test.moc"
