@@ -1,3 +1,4 @@
+#include "cli/export_command.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -6,6 +7,10 @@
 
 int main(int argc, char *argv[])
 {
+    // `sitmap export ...` renders headless; everything else opens the window.
+    if (sitmap::ExportCommand::isRequested(argc, argv))
+        return sitmap::ExportCommand::main(argc, argv);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("SitMap"));
     QApplication::setOrganizationName(QStringLiteral("SitMap"));

@@ -120,6 +120,10 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
         for (const MapLegend::Row &r : in_.legend.categories)
             textW = std::max(textW, kSwatchWidth + fm.horizontalAdvance(r.label) + 12 + fm.horizontalAdvance(QString::number(r.count)));
         const bool precisionRows = in_.legend.approximateTime.has_value();
+        const bool uncertaintyRow = in_.legend.uncertainty.has_value();
+        if (uncertaintyRow)
+            textW = std::max(textW, kSwatchWidth + fm.horizontalAdvance(in_.legend.uncertainty->label) + 12
+                                        + fm.horizontalAdvance(QString::number(in_.legend.total)));
         if (precisionRows)
             textW = std::max(textW, kSwatchWidth + fm.horizontalAdvance(QStringLiteral("approximate time")) + 12
                                         + fm.horizontalAdvance(QString::number(in_.legend.total)));
@@ -127,7 +131,8 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
         textW = std::max(textW, small.horizontalAdvance(status));
         const double w = std::min(textW + 2 * kPad, std::max(140.0, area_.width() * 0.4));
 
-        const double fixedH = 2 * kPad + kRowHeight + (precisionRows ? 2 * kRowHeight + 5 : 0) + small.height() + 4;
+        const double keyRows = (precisionRows ? 2 : 0) + (uncertaintyRow ? 1 : 0);
+        const double fixedH = 2 * kPad + kRowHeight + (keyRows > 0 ? keyRows * kRowHeight + 5 : 0) + small.height() + 4;
         const double available = bottom - kMargin - top;
         const int wanted = int(in_.legend.categories.size());
         int rows = std::clamp(int((available - fixedH) / kRowHeight), 0, wanted);
@@ -255,14 +260,23 @@ void DecorationPainter::paintLegend(QPainter &painter, const QRectF &rect, int r
                          QStringLiteral("+%1 more categories (%2)").arg(int(legend.categories.size()) - rows).arg(rest));
         y += kRowHeight;
     }
-    if (legend.approximateTime) {
+    if (legend.approximateTime || legend.uncertainty) {
         y += 2;
         painter.setPen(QPen(QColor(0, 0, 0, 50), 0.8));
         painter.drawLine(QPointF(inner.left(), y), QPointF(inner.right(), y));
         y += 3;
+    }
+    if (legend.approximateTime) {
         if (legend.exactTime)
             row(*legend.exactTime, legend.exactTime->label);
         row(*legend.approximateTime, legend.approximateTime->label);
+    }
+    if (legend.uncertainty) {
+        // The circle as the map draws it, with the marker over it, scaled to the row.
+        const QPointF at(inner.left() + kSwatchWidth / 2 - 2, y + kRowHeight / 2);
+        MarkerStyle::drawUncertainty(painter, at, MarkerStyle::kMinUncertaintyRadiusPx + 0.5, legend.uncertainty->color,
+                                     false);
+        row(*legend.uncertainty, legend.uncertainty->label);
     }
     painter.setFont(smallFont_);
     painter.setPen(kSubtleInk);

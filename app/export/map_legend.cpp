@@ -8,7 +8,8 @@
 
 namespace sitmap {
 
-MapLegend MapLegend::build(const EventStore &store, const std::vector<EventIndex> &visible)
+MapLegend MapLegend::build(const EventStore &store, const std::vector<EventIndex> &visible,
+                           const Projection *projection, double unitsPerPx)
 {
     MapLegend legend;
     QHash<int, std::size_t> rowOf;
@@ -32,6 +33,15 @@ MapLegend MapLegend::build(const EventStore &store, const std::vector<EventIndex
             precision = Row{exact ? QStringLiteral("exact time") : QStringLiteral("approximate time"),
                             MarkerStyle::color(store, i), 0, i};
         ++precision->count;
+        if (projection && unitsPerPx > 0) {
+            const double metres = MarkerStyle::uncertaintyMetres(store, i);
+            const double px = metres * projection->scaleFactorAt(store.position(i)) / unitsPerPx;
+            if (metres > 0 && px >= MarkerStyle::kMinUncertaintyRadiusPx) {
+                if (!legend.uncertainty)
+                    legend.uncertainty = Row{QStringLiteral("location uncertainty"), MarkerStyle::color(store, i), 0, i};
+                ++legend.uncertainty->count;
+            }
+        }
         ++legend.statusCounts[std::size_t(store.status(i))];
         ++legend.total;
     }

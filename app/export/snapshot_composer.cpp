@@ -13,13 +13,13 @@ SnapshotComposer::SnapshotComposer(SnapshotContent content, SnapshotSpec spec)
     : content_(std::move(content)), spec_(std::move(spec)), geometry_(SnapshotGeometry::compute(spec_, content_))
 {
     visible_ = content_.visibleEvents(geometry_.extent());
+    const Projection projection(content_.mapCrs);
     if (content_.scene.store) {
-        legend_ = MapLegend::build(*content_.scene.store, visible_);
+        legend_ = MapLegend::build(*content_.scene.store, visible_, &projection, geometry_.viewport().unitsPerPixel());
         attribution_ = Attribution::build(*content_.scene.store, visible_, content_.scene.basemap ? content_.basemapCredit : QString());
     } else if (content_.scene.basemap) {
         attribution_.basemapCredit = content_.basemapCredit;
     }
-    const Projection projection(content_.mapCrs);
     const LonLat centre = projection.inverse(geometry_.viewport().center());
     const double k = projection.scaleFactorAt(centre); // map units per true metre
     metresPerLayoutPx_ = geometry_.viewport().unitsPerPixel() / (k > 0 && std::isfinite(k) ? k : 1.0);

@@ -3,6 +3,7 @@
 #include "export/snapshot_content.h"
 #include "export/snapshot_spec.h"
 #include "geo/projection.h"
+#include "render/marker_style.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +12,8 @@ namespace sitmap {
 
 namespace {
 
-/// Bounding box of events in map units, grown by their uncertainty radii (true metres converted
-/// to map units at each event's latitude).
+/// Bounding box of events in map units, grown by the uncertainty circles the map draws for them
+/// (true metres converted to map units at each event's latitude).
 MapRect eventsExtent(const EventStore &store, const std::vector<EventIndex> &events, const Projection &projection)
 {
     MapRect r;
@@ -20,7 +21,7 @@ MapRect eventsExtent(const EventStore &store, const std::vector<EventIndex> &eve
         const MapPoint p = store.mapPosition(i);
         if (!std::isfinite(p.x) || !std::isfinite(p.y))
             continue;
-        const double radius = store.text(i).radiusMetres * projection.scaleFactorAt(store.position(i));
+        const double radius = MarkerStyle::uncertaintyMetres(store, i) * projection.scaleFactorAt(store.position(i));
         r.include(p.x - radius, p.y - radius);
         r.include(p.x + radius, p.y + radius);
     }

@@ -242,11 +242,12 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
             else
                 pending.push_back({{}, mapping_.timePrecision, p,
                                    QStringLiteral("not an ACLED time precision code (1 day, 2 week, 3 month); ignored")});
-        } else if ((precision = timePrecisionFromString(p))) {
         } else {
-            pending.push_back({{}, mapping_.timePrecision, p,
-                               QStringLiteral("not a time precision (exact, minute, hour, day, month, year, span); "
-                                              "ignored")});
+            precision = timePrecisionFromString(p);
+            if (!precision)
+                pending.push_back({{}, mapping_.timePrecision, p,
+                                   QStringLiteral("not a time precision (exact, minute, hour, day, month, year, "
+                                                  "span); ignored")});
         }
     }
 

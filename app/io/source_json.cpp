@@ -63,6 +63,15 @@ SourceJson::Parsed SourceJson::parse(const QJsonObject &o)
             p.problems << QStringLiteral("published \"%1\": %2; ignored").arg(published, t.error);
     }
 
+    if (has(o, "stance")) {
+        const QString st = text(o, "stance");
+        if (const auto stance = sourceStanceFromString(st))
+            s.stance = *stance;
+        else
+            p.problems << QStringLiteral("stance \"%1\" is not reports, confirms, disputes, denies or corrects; "
+                                         "taken as reports").arg(st);
+    }
+
     if (has(o, "admiralty")) {
         const QString a = text(o, "admiralty");
         const auto g = parseGrade(a);

@@ -1,15 +1,13 @@
 #include "render/basemap.h"
 
 #include "render/basemap_layer_reader.h"
-#include "render/label_placer.h"
+#include "render/basemap_painter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
-#include <QTransform>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -40,38 +38,26 @@ void sortByLabelArea(std::vector<Basemap::Feature> &features)
                      [](const Basemap::Feature &a, const Basemap::Feature &b) { return a.labelArea > b.labelArea; });
 }
 
-/// QPainterPath converts itself for the paint engine lazily, on first draw, without locking. Drawing
-/// every path once here, before the basemap is shared, keeps later draws from several threads read-only.
+/// QPainterPath converts itself for the paint engine and computes its bounds lazily, without locking.
+/// Doing both here, before the basemap is shared, keeps later draws from several threads read-only.
 void primePaintCaches(const std::vector<Basemap::Feature> &features)
 {
     QImage scratch(4, 4, QImage::Format_ARGB32_Premultiplied);
     QPainter p(&scratch);
     p.setPen(QPen(Qt::black, 0.0));
     p.setBrush(Qt::black);
+    p.setTransform(QTransform::fromScale(1e-9, 1e-9));
+    auto prime = [&p](const QPainterPath &path) {
+        p.drawPath(path);
+        (void)path.controlPointRect(); // contains() and the paint engine read these cached bounds
+        (void)path.boundingRect();
+    };
     for (const Basemap::Feature &f : features) {
-        p.setTransform(QTransform::fromScale(1e-9, 1e-9));
-        p.drawPath(f.path);
+        prime(f.path);
         for (const QPainterPath &s : f.simplified)
-            p.drawPath(s);
+            prime(s);
     }
 }
-
-QTransform mapToScreen(const Viewport &v)
-{
-    const double s = 1.0 / v.unitsPerPixel();
-    return {s, 0.0, 0.0, -s, v.size().width() / 2.0 - v.center().x * s, v.size().height() / 2.0 + v.center().y * s};
-}
-
-QPen cosmeticPen(QRgb rgb, double widthPx, Qt::PenStyle style = Qt::SolidLine)
-{
-    QPen pen(QColor(rgb), widthPx, style, Qt::FlatCap, Qt::RoundJoin);
-    pen.setCosmetic(true);
-    return pen;
-}
-
-constexpr QRgb kProvinceBorderRgb = 0xcfc9bd;
-constexpr QRgb kCountryBorderRgb = 0x8f877a;
-constexpr QRgb kDisputedBorderRgb = 0x8f877a;
 
 } // namespace
 
@@ -142,66 +128,7 @@ QString Basemap::defaultPath()
 
 void Basemap::draw(QPainter &painter, const Viewport &viewport) const
 {
-    if (!viewport.isValid())
-        return;
-    const double upp = viewport.unitsPerPixel();
-    const MapRect extent = viewport.extent();
-    const QRectF screen(QPointF(0, 0), QSizeF(viewport.size()));
-
-    painter.save();
-    painter.fillRect(screen, QColor(kSeaRgb));
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setClipRect(screen, Qt::IntersectClip);
-    painter.setTransform(mapToScreen(viewport), true);
-
-    auto drawLayer = [&](const std::vector<Feature> &features) {
-        for (const Feature &f : features)
-            if (f.bounds.intersects(extent))
-                painter.drawPath(f.pathFor(upp));
-    };
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(kLandRgb));
-    drawLayer(countries_);
-    painter.setBrush(Qt::NoBrush);
-    if (upp < kProvinceBordersBelowUpp) {
-        painter.setPen(cosmeticPen(kProvinceBorderRgb, 0.8));
-        drawLayer(provinces_);
-    }
-    painter.setPen(cosmeticPen(kCountryBorderRgb, 1.0));
-    drawLayer(countries_);
-    painter.setPen(cosmeticPen(kDisputedBorderRgb, 1.2, Qt::DashLine));
-    drawLayer(disputed_);
-    painter.restore();
-
-    // Labels, in screen pixels: country names, then (zoomed in) admin-1 names where there is room.
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    LabelPlacer placer(screen);
-    auto labelLayer = [&](const std::vector<Feature> &features, const LabelPlacer::Style &style, double minFill) {
-        const QFontMetricsF metrics(style.font);
-        for (const Feature &f : features) {
-            if (f.label.isEmpty() || !f.bounds.intersects(extent))
-                continue;
-            const QSizeF size = LabelPlacer::textSize(f.label, metrics);
-            // Only label a feature whose largest part is comfortably bigger than its name on screen.
-            const double areaPx = f.labelArea / (upp * upp);
-            if (areaPx < minFill * size.width() * size.height() || size.width() > std::sqrt(areaPx) * 2.5)
-                continue;
-            placer.place(painter, viewport.mapToScreen(f.labelAt), f.label, style, metrics);
-        }
-    };
-    QFont countryFont;
-    countryFont.setPixelSize(13);
-    countryFont.setWeight(QFont::DemiBold);
-    countryFont.setLetterSpacing(QFont::AbsoluteSpacing, 0.5);
-    labelLayer(countries_, {countryFont, QColor(0x4d, 0x47, 0x3d)}, 1.5);
-    if (upp < kProvinceLabelsBelowUpp) {
-        QFont provinceFont;
-        provinceFont.setPixelSize(11);
-        provinceFont.setItalic(true);
-        labelLayer(provinces_, {provinceFont, QColor(0x7a, 0x73, 0x68)}, 2.0);
-    }
-    painter.restore();
+    BasemapPainter(*this, painter, viewport).draw();
 }
 
 } // namespace sitmap

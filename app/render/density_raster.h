@@ -35,10 +35,13 @@ private:
     QSize size_;
     int columns_ = 0;
     int rows_ = 0;
-    std::vector<quint32> count_;
-    std::vector<quint32> fresh_;    ///< events in the cell that are not faded
-    std::vector<quint16> category_; ///< majority-vote candidate (Boyer-Moore)
-    std::vector<qint32> votes_;
+    struct Cell { // one cache line access per event
+        quint32 count = 0;
+        quint32 fresh = 0;    ///< events that are not faded
+        qint32 votes = 0;
+        quint16 category = 0; ///< majority-vote candidate (Boyer-Moore)
+    };
+    std::vector<Cell> cells_;
 };
 
 } // namespace sitmap

@@ -86,10 +86,14 @@ double EventLayer::uncertaintyPx(EventIndex i)
     return metres * unitsPerMetre / viewport_.unitsPerPixel();
 }
 
-void EventLayer::drawMarker(QPainter &painter, EventIndex i, bool selected) const
+void EventLayer::drawMarker(QPainter &painter, EventIndex i, bool selected)
 {
-    MarkerStyle::draw(painter, viewport_.mapToScreen(store_.mapPosition(i)), colourOf(i),
-                      store_.timeSpan(i).isApproximate(), selected, isFaded(i), isHighlighted(i));
+    const QPointF at = viewport_.mapToScreen(store_.mapPosition(i));
+    const bool approximate = store_.timeSpan(i).isApproximate();
+    if (sprites_ && !selected)
+        sprites_->draw(painter, at, colourOf(i), approximate, isFaded(i), isHighlighted(i));
+    else
+        MarkerStyle::draw(painter, at, colourOf(i), approximate, selected, isFaded(i), isHighlighted(i));
 }
 
 bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
@@ -129,6 +133,8 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
+    if (MarkerSprites::suits(painter))
+        sprites_.emplace();
     bool finished = true;
     if (raster) {
         raster->draw(painter, colours_);

@@ -2,6 +2,7 @@
 
 #include "geo/projection.h"
 #include "geo/viewport.h"
+#include "render/marker_sprites.h"
 #include "render/render_scene.h"
 
 #include <QColor>
@@ -41,7 +42,7 @@ private:
     [[nodiscard]] bool isShown(EventIndex i) const;
     [[nodiscard]] const QColor &colourOf(EventIndex i) const;
     [[nodiscard]] double uncertaintyPx(EventIndex i);
-    void drawMarker(QPainter &painter, EventIndex i, bool selected) const;
+    void drawMarker(QPainter &painter, EventIndex i, bool selected);
     [[nodiscard]] bool drawMarkers(QPainter &painter, std::vector<EventIndex> &visible,
                                    const std::atomic_bool *cancel);
 
@@ -52,6 +53,7 @@ private:
     std::vector<QColor> colours_;        ///< by category id, plus one grey for unknown ids
     std::vector<char> hidden_;           ///< by category id
     std::vector<EventIndex> highlighted_; ///< sorted
+    std::optional<MarkerSprites> sprites_; ///< set when the painter suits sprites
     bool mercator_ = true;
     std::optional<Projection> projection_; ///< for scale factors of non-Mercator map CRSs, made on demand
 };

@@ -55,7 +55,8 @@ void calendarBoundaries(qint64 fromMs, qint64 toMs, CalendarStep step, const QTi
     case Unit::Hour:
         for (QDate d = first.addDays(-1);; d = d.addDays(1))
             for (int h = 0; h < 24; h += step.count) {
-                const QDateTime t(d, QTime(h, 0), zone);
+                // A day starts at its first existing instant, even when the clocks skip midnight.
+                const QDateTime t = h == 0 ? d.startOfDay(zone) : QDateTime(d, QTime(h, 0), zone);
                 if (t.isValid() && push(t.toMSecsSinceEpoch()))
                     return;
             }

@@ -90,6 +90,7 @@ private slots:
     void readingLeavesTheFileUntouched_data();
     void readingLeavesTheFileUntouched();
     void theDemoEventsLoadWithoutErrors();
+    void aLaterDenialIsReadAsASourceWithItsStance();
     void fileDialogFilterListsTheFormats();
 };
 
@@ -638,6 +639,30 @@ void TestEventFileReader::fileDialogFilterListsTheFormats()
     for (const char *pattern : {"*.geojson", "*.json", "*.csv", "*.gpkg", "*.fgb", "*.kml", "*.gpx"})
         QVERIFY2(filter.contains(QLatin1String(pattern)), pattern);
     QVERIFY(filter.startsWith(QLatin1String("Event files (")));
+}
+
+void TestEventFileReader::aLaterDenialIsReadAsASourceWithItsStance()
+{
+    const LoadResult r = EventFileReader::read(data(QStringLiteral("claim_history.geojson")));
+    QVERIFY(r.report.ok());
+    QCOMPARE(r.events.size(), std::size_t(2));
+    QCOMPARE(r.sources.size(), std::size_t(3));
+    const auto byId = [&](const QString &id) {
+        return *std::find_if(r.sources.begin(), r.sources.end(), [&](const Source &s) { return s.id == id; });
+    };
+    QCOMPARE(toString(byId(QStringLiteral("first-report")).stance), QStringLiteral("reports"));
+    QCOMPARE(toString(byId(QStringLiteral("denial")).stance), QStringLiteral("denies"));
+    QCOMPARE(toString(byId(QStringLiteral("odd")).stance), QStringLiteral("reports"));
+    // The unknown stance is a warning naming the field and value; nothing is skipped.
+    bool warned = false;
+    for (const LoadIssue &issue : r.report.issues)
+        warned = warned || (issue.severity == LoadIssue::Severity::Warning && issue.toString().contains(QStringLiteral("maybe")));
+    QVERIFY(warned);
+
+    EventStoreBuilder b;
+    b.add(r.events, r.sources);
+    const auto store = b.build(std::vector<MapPoint>(r.events.size()), QStringLiteral("EPSG:3857"));
+    QCOMPARE(toString(store->status(*store->findById(QStringLiteral("bridge")))), QStringLiteral("disputed"));
 }
 
 QTEST_GUILESS_MAIN(TestEventFileReader)

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QPointF>
+#include <unordered_map>
+
+class QPainter;
+
+namespace sitmap {
+
+/// Pre-drawn marker images, one per look (colour, approximate time, faded, highlighted), so that
+/// thousands of markers cost one image blit each instead of antialiased vector drawing. Only for
+/// raster painters without scaling or rotation (vector exports draw MarkerStyle directly); a marker
+/// is placed on the nearest whole pixel. One instance per render: not thread-safe.
+class MarkerSprites {
+public:
+    /// True when sprites can stand in for vector markers on `painter`.
+    [[nodiscard]] static bool suits(const QPainter &painter);
+
+    /// Draws the (unselected) marker of this look centred on `at`, as MarkerStyle::draw would.
+    void draw(QPainter &painter, const QPointF &at, const QColor &color, bool approximateTime, bool faded,
+              bool highlighted);
+
+    [[nodiscard]] std::size_t size() const { return sprites_.size(); }
+
+private:
+    std::unordered_map<quint64, QImage> sprites_;
+};
+
+} // namespace sitmap
