@@ -5,7 +5,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryFile>
+#include <QRandomGenerator>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -32,15 +36,28 @@ bool AtomicFile::create(QString *error)
         *error = cannotWrite(target_, QStringLiteral("the directory %1 does not exist").arg(dir.path()));
         return false;
     }
-    QTemporaryFile tmp(dir.filePath(QStringLiteral(".%1.XXXXXX%2").arg(info.fileName(), suffix_)));
-    tmp.setAutoRemove(false);
-    if (!tmp.open()) {
-        *error = cannotWrite(target_, tmp.errorString());
-        return false;
+    // Created with mode 0666 so the umask applies, as for any new file (QTemporaryFile would
+    // make it 0600); a replaced file keeps its permissions, as QSaveFile does.
+    const QByteArray base = QFile::encodeName(dir.filePath(QStringLiteral(".%1.").arg(info.fileName())));
+    const QByteArray suffix = QFile::encodeName(suffix_);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const QByteArray name = base + QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 36) + suffix;
+        const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0) {
+            if (errno == EEXIST)
+                continue;
+            *error = cannotWrite(target_, QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        struct stat existing {};
+        if (::stat(QFile::encodeName(target_).constData(), &existing) == 0)
+            ::fchmod(fd, existing.st_mode & 07777);
+        ::close(fd);
+        temp_ = QFile::decodeName(name);
+        return true;
     }
-    temp_ = tmp.fileName();
-    tmp.close();
-    return true;
+    *error = cannotWrite(target_, QStringLiteral("no free temporary name in %1").arg(dir.path()));
+    return false;
 }
 
 bool AtomicFile::commit(QString *error)

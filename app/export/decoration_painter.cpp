@@ -131,7 +131,7 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
         textW = std::max(textW, small.horizontalAdvance(status));
         const double w = std::min(textW + 2 * kPad, std::max(140.0, area_.width() * 0.4));
 
-        const double keyRows = (precisionRows ? 2 : 0) + (uncertaintyRow ? 1 : 0);
+        const double keyRows = (precisionRows ? (in_.legend.exactTime ? 2 : 1) : 0) + (uncertaintyRow ? 1 : 0);
         const double fixedH = 2 * kPad + kRowHeight + (keyRows > 0 ? keyRows * kRowHeight + 5 : 0) + small.height() + 4;
         const double available = bottom - kMargin - top;
         const int wanted = int(in_.legend.categories.size());

@@ -3,6 +3,7 @@
 #include <gif_lib.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace sitmap {
@@ -36,8 +37,23 @@ GifPalette GifPalette::fromSamples(const std::vector<QImage> &samples)
             palette.colors_.push_back(qRgb(i / 42 * 51, i / 6 % 7 * 42, i % 6 * 51));
         return palette;
     }
-    for (int i = 0; i < mapSize; ++i)
-        palette.colors_.push_back(qRgb(map[std::size_t(i)].Red, map[std::size_t(i)].Green, map[std::size_t(i)].Blue));
+    // giflib's colours are box averages of 5-bit values; re-average the true colours of the pixels
+    // each entry took, so flat areas (sea, land, panels) keep their exact colour.
+    std::vector<std::array<quint64, 4>> sums(std::size_t(mapSize), {0, 0, 0, 0});
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        auto &sum = sums[std::min<std::size_t>(out[k], std::size_t(mapSize - 1))];
+        sum[0] += r[k];
+        sum[1] += g[k];
+        sum[2] += b[k];
+        ++sum[3];
+    }
+    for (int i = 0; i < mapSize; ++i) {
+        const auto &sum = sums[std::size_t(i)];
+        const GifColorType &c = map[std::size_t(i)];
+        palette.colors_.push_back(sum[3] == 0 ? qRgb(c.Red, c.Green, c.Blue)
+                                              : qRgb(int((sum[0] + sum[3] / 2) / sum[3]), int((sum[1] + sum[3] / 2) / sum[3]),
+                                                     int((sum[2] + sum[3] / 2) / sum[3])));
+    }
     return palette;
 }
 

@@ -2,6 +2,7 @@
 
 #include "export/snapshot_composer.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QSaveFile>
@@ -20,8 +21,6 @@ bool encode(const QImage &image, QSaveFile &file, const char *format, int qualit
     QImageWriter writer(&file, format);
     if (quality >= 0)
         writer.setQuality(quality);
-    if (qstrcmp(format, "png") == 0)
-        writer.setCompression(6);
     writer.setText(QStringLiteral("Software"), QStringLiteral("SitMap"));
     if (writer.write(image))
         return true;

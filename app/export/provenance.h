@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <vector>
 
 namespace sitmap {
@@ -33,7 +34,7 @@ struct Provenance {
     /// The command as one POSIX shell line (arguments single-quoted where needed).
     [[nodiscard]] QString commandLine() const;
     /// "2025-07-14 15:00 Europe/Kyiv (2025-07-14 12:00 UTC)"; "the beginning"/"the end" at the limits.
-    [[nodiscard]] static QString formatInstant(qint64 ms, const class QTimeZone &zone);
+    [[nodiscard]] static QString formatInstant(qint64 ms, const QTimeZone &zone);
 };
 
 } // namespace sitmap

@@ -256,7 +256,7 @@ void BasemapLayerReader::addRing(QPainterPath &path, const Ring &ring, bool clos
         const int last = int(pts.size()) - 1;
         keep.front() = keep.back() = 1;
         // A closed ring starts and ends on one vertex: split it at the vertex farthest from there.
-        int split = last;
+        int split = 0;
         if (closed) {
             double far = -1.0;
             for (int i = 1; i < last; ++i) {

@@ -30,9 +30,6 @@ public:
     /// Draws onto `painter` (pixels of the viewport); false when `cancel` became true.
     bool draw(QPainter &painter, const std::atomic_bool *cancel);
 
-    /// Map rect searched for markers: the viewport extent grown by the largest marker's reach.
-    [[nodiscard]] const MapRect &searchExtent() const { return extent_; }
-
 private:
     [[nodiscard]] bool isHidden(EventIndex i) const;
     [[nodiscard]] bool isFaded(EventIndex i) const;
@@ -49,7 +46,7 @@ private:
     const RenderScene &scene_;
     const EventStore &store_;
     Viewport viewport_;
-    MapRect extent_;
+    MapRect extent_; ///< the viewport extent grown by the largest marker's reach
     std::vector<QColor> colours_;        ///< by category id, plus one grey for unknown ids
     std::vector<char> hidden_;           ///< by category id
     std::vector<EventIndex> highlighted_; ///< sorted

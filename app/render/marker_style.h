@@ -25,7 +25,7 @@ struct MarkerStyle {
     /// Location-uncertainty circles smaller than this (pixels) are not drawn.
     static constexpr double kMinUncertaintyRadiusPx = 8.0;
 
-    /// Draws the marker of event i centred on `at`.
+    /// Draws the marker of event i centred on `at` (pixels); leaves the painter's pen and brush changed.
     static void draw(QPainter &painter, const QPointF &at, const EventStore &store, EventIndex i, bool selected,
                      bool faded, bool highlighted);
     /// Same, for callers that already know the colour and whether the time is approximate.

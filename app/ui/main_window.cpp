@@ -26,10 +26,14 @@
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
 
+// The resources live in the static sitmap_ui library: without this reference the linker drops them.
+static void initResources() { Q_INIT_RESOURCE(sitmap); }
+
 namespace sitmap {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
+    initResources();
     setWindowTitle(tr("SitMap"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sitmap.svg")));
     setAcceptDrops(true);

@@ -250,6 +250,11 @@ void TimelineDock::applyWindowChoice()
     customHours_->setVisible(custom && cursor_->mode() == TimeCursor::Mode::Window);
     if (syncing_)
         return;
+    if (custom && sender() == windowBox_) {
+        // Custom starts from the length in use.
+        const QSignalBlocker block(customHours_);
+        customHours_->setValue(int(std::max<qint64>(1, (cursor_->windowMs() + kHourMs / 2) / kHourMs)));
+    }
     cursor_->setWindowMs(custom ? customHours_->value() * kHourMs : windowBox_->currentData().toLongLong());
 }
 
@@ -266,10 +271,12 @@ void TimelineDock::syncControls()
     }
     speedBox_->setCurrentIndex(speed);
     selectData(modeBox_, int(cursor_->mode()));
+    const bool keepCustom = windowBox_->currentData().toLongLong() == kCustom
+        && customHours_->value() * kHourMs == cursor_->windowMs();
     const int window = windowBox_->findData(cursor_->windowMs());
-    if (window >= 0) {
+    if (window >= 0 && !keepCustom) {
         windowBox_->setCurrentIndex(window);
-    } else {
+    } else if (window < 0) {
         selectData(windowBox_, kCustom);
         customHours_->setValue(int(std::max<qint64>(1, (cursor_->windowMs() + kHourMs / 2) / kHourMs)));
     }

@@ -20,7 +20,8 @@ constexpr int kInfoH = 15;        // strip above the bars: context and scale
 constexpr int kAxisH = 24;        // axis strip at the bottom
 constexpr int kLaneH = 5;
 constexpr int kLaneGap = 2;
-constexpr int kMaxLanes = 4;
+constexpr int kMaxLanes = 8;
+constexpr int kMinBarsH = 36;      // the bars keep at least this height when lanes are many
 constexpr int kMinBinPx = 6;
 constexpr int kMinLabelPx = 72;
 constexpr int kHandleGrabPx = 6;
@@ -155,13 +156,14 @@ void TimelineWidget::layoutSpans()
     // lanes are taken it shares the lane that frees first.
     spanLanes_.assign(histogram_.spans.size(), 0);
     std::vector<double> laneEnd;
+    const int maxLanes = std::clamp((height() - kInfoH - kAxisH - kMinBarsH) / (kLaneH + kLaneGap), 1, kMaxLanes);
     for (std::size_t k = 0; k < histogram_.spans.size(); ++k) {
         const EventIndex i = histogram_.spans[k];
         const double x0 = xForTime(store_->startMs(i));
         const double x1 = std::max(xForTime(store_->endMs(i)), x0 + 2);
         auto lane = std::find_if(laneEnd.begin(), laneEnd.end(), [&](double end) { return end + 2 < x0; });
         if (lane == laneEnd.end()) {
-            if (int(laneEnd.size()) < kMaxLanes) {
+            if (int(laneEnd.size()) < maxLanes) {
                 laneEnd.push_back(x1);
                 lane = laneEnd.end() - 1;
             } else {
@@ -283,24 +285,29 @@ void TimelineWidget::paintAxis(QPainter &p) const
 
 void TimelineWidget::paintOverlay(QPainter &p) const
 {
+    // What the map shows stays in full colour; the rest is washed out, older-and-faded a little less.
     const QRect band(0, kInfoH, width(), axisRect().top() - kInfoH);
     const auto clampX = [&](qint64 ms) { return std::clamp(xForTime(ms), -2.0, double(width() + 2)); };
     const TimeWindow w = cursor_->visibleWindow();
-    if (!w.isEmpty()) {
+    QColor veil = palette().color(QPalette::Base);
+    veil.setAlpha(170);
+    if (w.isEmpty()) {
+        p.fillRect(band, veil);
+    } else {
         const double x0 = clampX(w.fromMs), x1 = clampX(w.toMs);
-        QColor shade = palette().color(QPalette::Highlight);
-        shade.setAlpha(45);
-        p.fillRect(QRectF(x0, band.top(), std::max(x1 - x0, 1.0), band.height()), shade);
+        p.fillRect(QRectF(band.left(), band.top(), std::max(x0 - band.left(), 0.0), band.height()), veil);
+        p.fillRect(QRectF(x1, band.top(), std::max(band.right() + 1 - x1, 0.0), band.height()), veil);
         const qint64 fade = cursor_->fadeBeforeMs();
         if (fade > w.fromMs) {
-            QColor faded = palette().color(QPalette::Base);
-            faded.setAlpha(110);
-            const double xf = std::min(clampX(fade), x1);
-            p.fillRect(QRectF(x0, band.top(), std::max(xf - x0, 0.0), band.height()), faded);
+            veil.setAlpha(90);
+            p.fillRect(QRectF(x0, band.top(), std::max(std::min(clampX(fade), x1) - x0, 0.0), band.height()), veil);
         }
+        // The window itself: a band along the top and its edges.
+        QColor mark = palette().color(QPalette::Highlight);
+        p.fillRect(QRectF(x0, kInfoH - 3, std::max(x1 - x0, 2.0), 3), mark);
         if (cursor_->mode() != TimeCursor::Mode::Cumulative) {
-            shade.setAlpha(160);
-            p.setPen(QPen(shade, 1, Qt::DashLine));
+            mark.setAlpha(170);
+            p.setPen(QPen(mark, 1, Qt::DashLine));
             p.drawLine(QPointF(x0, band.top()), QPointF(x0, band.bottom()));
             p.drawLine(QPointF(x1, band.top()), QPointF(x1, band.bottom()));
         }

@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QtMath>
 
+#include <thread>
+
 using namespace sitmap;
 using namespace sitmap::test;
 
@@ -58,6 +60,7 @@ private slots:
     void locationUncertaintyDrawsACircle();
     void aCancelFlagStopsTheRender();
     void manyEventsAreAggregatedByPixel();
+    void twoThreadsRenderingAtOnceGetTheSameImage();
 
 private:
     Projection projection_;
@@ -325,6 +328,24 @@ void TestMapRenderJob::manyEventsAreAggregatedByPixel()
     QVERIFY(image.pixelColor(stack.toPoint()).lightness() < strike.lightness() - 40);
     QCOMPARE(image.pixelColor(hidden.toPoint()), kSea);
     QCOMPARE(image.pixelColor(QPoint(560, 20)), kSea);
+}
+
+void TestMapRenderJob::twoThreadsRenderingAtOnceGetTheSameImage()
+{
+    Event e = makeEvent("e", "strike", kDonbas, instant(kT));
+    e.geoPrecision = LocationPrecision::Region;
+    e.radiusMetres = 30000.0;
+    RenderScene scene = sceneOf(makeStore({e, makeEvent("f", "advance", {37.9, 48.5}, instant(kT))}, projection_));
+    scene.basemap = world_;
+    const MapRenderJob job(Viewport(projection_.forward(kDonbas), 600.0, QSize(800, 600)), scene);
+    const QImage reference = job.renderImage();
+    QImage images[2];
+    std::thread a([&] { images[0] = job.renderImage(); });
+    std::thread b([&] { images[1] = job.renderImage(); });
+    a.join();
+    b.join();
+    QCOMPARE(images[0], reference);
+    QCOMPARE(images[1], reference);
 }
 
 QTEST_MAIN(TestMapRenderJob)
