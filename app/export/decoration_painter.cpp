@@ -94,12 +94,12 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
                          t.height() + gap + c.height() + 2 * kPad);
     }
 
-    if (decorations_.northArrow) {
+    if (decorations_.northArrow)
         l.northArrow = QRectF(area_.right() - kMargin - 34, top, 34, 50);
-        top = l.northArrow.bottom() + kMargin;
-    } else if (!l.title.isNull() && area_.width() < 500) {
-        top = l.title.bottom() + kMargin;
-    }
+    // The legend (bottom right) may grow up to whichever top panel reaches lower.
+    for (const QRectF &r : {l.title, l.northArrow})
+        if (!r.isNull())
+            top = std::max(top, r.bottom() + kMargin);
 
     if (decorations_.scaleBar) {
         const ScaleBar bar = ScaleBar::choose(in_.metresPerLayoutPx, std::min(kScaleBarMaxPx, area_.width() / 3));

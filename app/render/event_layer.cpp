@@ -43,6 +43,8 @@ EventLayer::EventLayer(const RenderScene &scene, const Viewport &viewport)
 
 bool EventLayer::isHidden(EventIndex i) const
 {
+    if (scene_.hiddenMask && i < scene_.hiddenMask->size() && (*scene_.hiddenMask)[i] != 0)
+        return true;
     const int c = store_.categoryId(i);
     return std::size_t(c) < hidden_.size() ? hidden_[std::size_t(c)] != 0 : scene_.hiddenCategories.contains(c);
 }
@@ -59,12 +61,13 @@ bool EventLayer::isShown(EventIndex i) const
     if (int(i) >= store_.size() || isHidden(i))
         return false;
     const MapPoint p = store_.mapPosition(i);
-    return store_.startMs(i) <= scene_.window.toMs && store_.endMs(i) >= scene_.window.fromMs
-        && extent_.contains(p.x, p.y);
+    return scene_.inWindow(i) && extent_.contains(p.x, p.y);
 }
 
 const QColor &EventLayer::colourOf(EventIndex i) const
 {
+    if (scene_.palette)
+        return scene_.palette->colorOf(i);
     const std::size_t c = std::size_t(store_.categoryId(i));
     return c + 1 < colours_.size() ? colours_[c] : colours_.back();
 }
@@ -105,9 +108,10 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
     bool stop = false;
     unsigned seen = 0;
     auto aggregate = [&](EventIndex i) {
-        raster->add(viewport_.mapToScreen(store_.mapPosition(i)), store_.categoryId(i), isFaded(i));
+        raster->add(viewport_.mapToScreen(store_.mapPosition(i)),
+                    scene_.palette ? scene_.palette->keyOf(i) : store_.categoryId(i), isFaded(i));
     };
-    store_.forEachVisible(scene_.window, extent_, [&](EventIndex i) {
+    store_.forEachVisible(scene_.window, extent_, scene_.timeAxis, [&](EventIndex i) {
         if (stop)
             return; // forEachVisible cannot be left early; the rest of the scan is cheap
         if (++seen % kCancelCheckEvery == 0 && cancelled(cancel)) {
@@ -137,7 +141,7 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
         sprites_.emplace();
     bool finished = true;
     if (raster) {
-        raster->draw(painter, colours_);
+        raster->draw(painter, scene_.palette ? scene_.palette->colors() : colours_);
         for (const EventIndex i : highlighted_) // already in time order
             if (!isSelected(i) && isShown(i))
                 drawMarker(painter, i, false);

@@ -23,8 +23,8 @@ std::vector<EventIndex> hitTest(const RenderScene &scene, const Viewport &viewpo
         EventIndex index;
     };
     std::vector<Hit> hits;
-    store.forEachVisible(scene.window, search, [&](EventIndex i) {
-        if (!scene.hiddenCategories.isEmpty() && scene.hiddenCategories.contains(store.categoryId(i)))
+    store.forEachVisible(scene.window, search, scene.timeAxis, [&](EventIndex i) {
+        if (scene.isFilteredOut(i))
             return;
         const QPointF d = viewport.mapToScreen(store.mapPosition(i)) - screenPx;
         const double distance = std::hypot(d.x(), d.y());

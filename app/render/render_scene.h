@@ -3,6 +3,7 @@
 #include "core/event_store.h"
 #include "core/time_span.h"
 #include "render/basemap.h"
+#include "render/marker_palette.h"
 
 #include <QSet>
 #include <memory>
@@ -21,8 +22,28 @@ struct RenderScene {
     qint64 fadeBeforeMs = std::numeric_limits<qint64>::min();
     std::optional<EventIndex> selected;
     std::vector<EventIndex> highlighted;    ///< e.g. all events of one source, drawn with a ring
-    /// Optional filter: when non-empty, only these categories are drawn (category ids).
+    /// Optional filter: categories (ids) not drawn.
     QSet<int> hiddenCategories;
+    /// Optional per-event filter (EventFilter::hiddenMask): 1 = not drawn, not hit. Null = none.
+    std::shared_ptr<const std::vector<quint8>> hiddenMask;
+    /// Whether `window` selects on event time or on first-report time.
+    TimeAxis timeAxis = TimeAxis::Event;
+    /// Marker colours; null = by category.
+    std::shared_ptr<const MarkerPalette> palette;
+
+    /// True when the filters (categories, mask) hide event i; the time window is not checked.
+    [[nodiscard]] bool isFilteredOut(EventIndex i) const
+    {
+        return (hiddenMask && i < hiddenMask->size() && (*hiddenMask)[i] != 0)
+            || (!hiddenCategories.isEmpty() && hiddenCategories.contains(store->categoryId(i)));
+    }
+    /// True when event i's time (on timeAxis) meets the window.
+    [[nodiscard]] bool inWindow(EventIndex i) const
+    {
+        if (timeAxis == TimeAxis::Report)
+            return store->reportedMs(i) >= window.fromMs && store->reportedMs(i) <= window.toMs;
+        return store->startMs(i) <= window.toMs && store->endMs(i) >= window.fromMs;
+    }
 };
 
 } // namespace sitmap

@@ -223,9 +223,9 @@ void MainWindow::onFilesLoaded()
     }
     timelineDock_->setStore(store_);
     showTimeWindow();
+    showReports(loaded.reports);
     for (LoadReport &r : loaded.reports)
         reports_.push_back(std::move(r));
-    showReports(loaded.reports);
     if (first)
         canvas_->zoomToData();
     // Keep the user's place: re-select the same event in the merged store.

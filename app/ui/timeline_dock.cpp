@@ -294,7 +294,15 @@ void TimelineDock::syncControls()
 
 void TimelineDock::updateTimeLabel()
 {
-    timeLabel_->setText(cursor_->dataExtent().isEmpty() ? tr("No events") : cursor_->caption(zone_));
+    if (cursor_->dataExtent().isEmpty()) {
+        timeLabel_->setText(tr("No events"));
+        timeLabel_->setToolTip({});
+        return;
+    }
+    // The mode box says what is visible; the label names the instant (both ends for a range).
+    timeLabel_->setText(cursor_->mode() == TimeCursor::Mode::Range ? cursor_->caption(zone_)
+                                                                    : TimeCursor::formatInstant(cursor_->currentMs(), zone_));
+    timeLabel_->setToolTip(cursor_->caption(zone_));
 }
 
 void TimelineDock::onPlayingChanged(bool playing)

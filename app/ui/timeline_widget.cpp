@@ -18,7 +18,7 @@ namespace sitmap {
 namespace {
 constexpr int kInfoH = 15;        // strip above the bars: context and scale
 constexpr int kAxisH = 24;        // axis strip at the bottom
-constexpr int kLaneH = 5;
+constexpr int kLaneH = 6;
 constexpr int kLaneGap = 2;
 constexpr int kMaxLanes = 8;
 constexpr int kMinBarsH = 36;      // the bars keep at least this height when lanes are many
@@ -198,6 +198,10 @@ void TimelineWidget::paintBins(QPainter &p) const
 {
     const QRect area = histogramRect();
     const TimeHistogram &h = histogram_;
+    if (h.maxBinTotal <= 0 && !h.spans.empty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(area, Qt::AlignCenter, tr("No exact times in view: every event here is a span (below)"));
+    }
     if (h.maxBinTotal <= 0 || area.height() <= 2)
         return;
     const double scale = double(area.height() - 2) / h.maxBinTotal;
@@ -226,12 +230,10 @@ void TimelineWidget::paintSpans(QPainter &p) const
     if (laneCount_ == 0)
         return;
     p.fillRect(lanes, palette().color(QPalette::AlternateBase));
+    const QRectF visible(-2, lanes.top(), width() + 4, lanes.height());
     for (std::size_t k = 0; k < histogram_.spans.size(); ++k) {
         const EventIndex i = histogram_.spans[k];
-        const double x0 = std::max(xForTime(store_->startMs(i)), -2.0);
-        const double x1 = std::min(xForTime(store_->endMs(i)), double(width() + 2));
-        const QRectF bar(x0, lanes.top() + kLaneGap + spanLanes_[k] * (kLaneH + kLaneGap), std::max(x1 - x0, 2.0),
-                         kLaneH);
+        const QRectF bar = spanRect(k).intersected(visible);
         // Hollow-looking bars: the time is a span, not a point.
         QColor fill = colour(store_->categoryId(i));
         const QColor edge = fill;
@@ -240,6 +242,14 @@ void TimelineWidget::paintSpans(QPainter &p) const
         p.setPen(QPen(edge, 1));
         p.drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
     }
+}
+
+QRectF TimelineWidget::spanRect(std::size_t k) const
+{
+    const EventIndex i = histogram_.spans[k];
+    const double x0 = xForTime(store_->startMs(i));
+    const double x1 = std::max(xForTime(store_->endMs(i)), x0 + 2);
+    return {x0, double(laneRect().top() + kLaneGap + spanLanes_[k] * (kLaneH + kLaneGap)), x1 - x0, double(kLaneH)};
 }
 
 void TimelineWidget::paintAxis(QPainter &p) const
@@ -320,7 +330,9 @@ void TimelineWidget::paintOverlay(QPainter &p) const
     p.setBrush(kHandleColor);
     const QPointF knob[] = {{x - 6, 0}, {x + 6, 0}, {x, 8}};
     p.drawPolygon(knob, 3);
-    p.drawRoundedRect(QRectF(x - 4, axisRect().top() + 2, 8, kAxisH - 4), 2, 2);
+    const double axisTop = axisRect().top();
+    const QPointF grip[] = {{x - 5, axisTop}, {x + 5, axisTop}, {x, axisTop + 6}};
+    p.drawPolygon(grip, 3);
     if (hasFocus()) {
         p.setRenderHint(QPainter::Antialiasing, false);
         p.setBrush(Qt::NoBrush);
@@ -488,10 +500,9 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
 {
     const qint64 t = timeForX(pos.x());
     if (store_ && laneRect().contains(pos)) {
-        const int lane = (pos.y() - laneRect().top() - kLaneGap) / (kLaneH + kLaneGap);
         for (std::size_t k = 0; k < histogram_.spans.size(); ++k) {
             const EventIndex i = histogram_.spans[k];
-            if (spanLanes_[k] == lane && store_->timeSpan(i).meets(t, t)) {
+            if (spanRect(k).adjusted(-1, -1, 1, 1).contains(pos)) {
                 const EventText &text = store_->text(i);
                 return QStringLiteral("%1\n%2").arg(text.title.isEmpty() ? text.id : text.title,
                                                     formatSpan(store_->timeSpan(i), zone_));

@@ -55,6 +55,8 @@ public:
     [[nodiscard]] int histogramComputations() const { return computations_; }
     /// The lane of each span of histogram().spans (same order).
     [[nodiscard]] const std::vector<int> &spanLanes() const { return spanLanes_; }
+    /// Where the k-th span of histogram().spans is drawn (widget pixels, unclipped).
+    [[nodiscard]] QRectF spanRect(std::size_t k) const;
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;

@@ -202,7 +202,8 @@ void TestMainWindow::badRowsAreReportedAndGoodRowsStillLoad()
     QCOMPARE(window_->loadReports().size(), std::size_t(1));
     QVERIFY(!window_->loadReports().front().issues.empty());
     auto *dock = window_->findChild<QDockWidget *>(QStringLiteral("reportDock"));
-    QVERIFY(dock && dock->isVisible());
+    QVERIFY(dock);
+    QVERIFY(dock->isVisible());
     const QString report = dock->findChild<QPlainTextEdit *>()->toPlainText();
     QVERIFY2(report.contains(QStringLiteral("bad_rows.csv")), qPrintable(report));
 }

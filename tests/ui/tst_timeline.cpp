@@ -98,6 +98,8 @@ private slots:
     void spaceTogglesPlayExceptInTextFields();
     void playAdvancesBySpeedTimesTheInjectedClock();
     void ctrlGJumpsToATypedTimeInTheDisplayZone();
+    void typedTimesAreReadInTheDisplayZone_data();
+    void typedTimesAreReadInTheDisplayZone();
     void changingTheWindowKeepsTheCurrentTime();
     void rangeModeDragsOutARange();
     void displayZoneReachesLabelsAndThePanel();
@@ -354,7 +356,50 @@ void TestTimeline::ctrlGJumpsToATypedTimeInTheDisplayZone()
     QTest::keyClick(dialog->lineEdit(), Qt::Key_Return);
     QCOMPARE(cursor()->currentMs(), utcMs(2025, 7, 1, 7));
     const auto *label = window_->timelineDock()->findChild<QLabel *>(QStringLiteral("currentTimeLabel"));
-    QCOMPARE(label->text(), QStringLiteral("Everything up to 1 Jul 2025 10:00 Europe/Kyiv (UTC+3)"));
+    QCOMPARE(label->text(), QStringLiteral("1 Jul 2025 10:00 Europe/Kyiv (UTC+3)"));
+    QCOMPARE(label->toolTip(), QStringLiteral("Everything up to 1 Jul 2025 10:00 Europe/Kyiv (UTC+3)"));
+}
+
+void TestTimeline::typedTimesAreReadInTheDisplayZone_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("expected"); // -1: refused
+    QTest::newRow("a date and time without zone is wall-clock time in the display zone")
+        << QByteArray("Europe/Kyiv") << "2025-07-01 10:00" << utcMs(2025, 7, 1, 7);
+    QTest::newRow("in UTC it is UTC") << QByteArray("UTC") << "2025-07-01 10:00" << utcMs(2025, 7, 1, 10);
+    QTest::newRow("a bare date starts at local midnight")
+        << QByteArray("Europe/Kyiv") << "2025-07-14" << utcMs(2025, 7, 13, 21);
+    QTest::newRow("a day-first date too") << QByteArray("Europe/Kyiv") << "14/07/2025" << utcMs(2025, 7, 13, 21);
+    QTest::newRow("a month starts at local midnight on its first day, before the spring change")
+        << QByteArray("Europe/Kyiv") << "2025-03" << utcMs(2025, 2, 28, 22);
+    QTest::newRow("the day of the spring change starts at 00:00 winter time")
+        << QByteArray("Europe/Kyiv") << "30 March 2025" << utcMs(2025, 3, 29, 22);
+    QTest::newRow("04:00 on that day is already summer time")
+        << QByteArray("Europe/Kyiv") << "2025-03-30 04:00" << utcMs(2025, 3, 30, 1);
+    QTest::newRow("a wall-clock time the spring change skips is refused")
+        << QByteArray("Europe/Kyiv") << "2025-03-30 03:30" << qint64(-1);
+    QTest::newRow("an explicit offset wins over the display zone")
+        << QByteArray("Europe/Kyiv") << "2025-07-01T10:00+00:00" << utcMs(2025, 7, 1, 10);
+    QTest::newRow("and so does Z") << QByteArray("Europe/Kyiv") << "2025-07-01T10:00Z" << utcMs(2025, 7, 1, 10);
+    QTest::newRow("text that is not a time is refused") << QByteArray("UTC") << "next tuesday" << qint64(-1);
+}
+
+void TestTimeline::typedTimesAreReadInTheDisplayZone()
+{
+    QFETCH(QByteArray, zone);
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    const QTimeZone z = zone == "UTC" ? QTimeZone::utc() : QTimeZone(zone);
+    QString error;
+    const auto ms = parseTimeInZone(text, z, &error);
+    if (expected < 0) {
+        QVERIFY(!ms);
+        QVERIFY(!error.isEmpty());
+        return;
+    }
+    QVERIFY2(ms, qPrintable(error));
+    QCOMPARE(*ms, expected);
 }
 
 void TestTimeline::changingTheWindowKeepsTheCurrentTime()
@@ -441,9 +486,12 @@ void TestTimeline::impreciseEventsAreDrawnAsSpans()
     for (int b = 0; b < t->histogram().binCount; ++b)
         QCOMPARE(t->histogram().total(b), 0); // every demo event is longer than a bin
     // Its bar runs along a lane from 15 June to 14 July in its category colour.
-    const int lane = t->spanLanes()[std::size_t(it - spans.begin())];
+    const QRectF bar = t->spanRect(std::size_t(it - spans.begin()));
+    QVERIFY(std::abs(bar.left() - t->xForTime(store->startMs(*positions))) < 1.0);
+    QVERIFY(std::abs(bar.right() - t->xForTime(store->endMs(*positions))) < 1.0);
+    QVERIFY(t->laneRect().contains(bar.center().toPoint()));
     const QImage image = t->grab().toImage();
-    const int top = t->laneRect().top() + 2 + lane * 7; // kLaneGap + lane * (kLaneH + kLaneGap)
+    const int top = int(bar.top()); // the outline
     const QColor colour = categoryColor(store->category(*positions));
     const qreal dpr = image.devicePixelRatio();
     for (const qint64 ms : {utcMs(2025, 6, 18), utcMs(2025, 6, 30), utcMs(2025, 7, 10)}) {
@@ -562,13 +610,49 @@ void TestTimeline::scrubbingAHundredThousandEventsStaysFast()
 
 void TestTimeline::demoScreenshot()
 {
-    // Renders the window with the demo; set SITMAP_SCREENSHOT=<file.png> to look at it.
-    loadDemo();
+    // Renders the window with the demo (or SITMAP_SCREENSHOT_EVENTS) and scrubs it, timing each step;
+    // set SITMAP_SCREENSHOT=<file.png> to look at the result.
+    const QString events = qEnvironmentVariableIsSet("SITMAP_SCREENSHOT_EVENTS")
+        ? qEnvironmentVariable("SITMAP_SCREENSHOT_EVENTS")
+        : kDemo;
+    QSignalSpy loaded(window_.get(), &MainWindow::filesLoaded);
+    QElapsedTimer timer;
+    timer.start();
+    window_->openFiles({events});
+    QVERIFY(loaded.wait(120000));
+    const qint64 loadMs = timer.elapsed();
     MapCanvas *canvas = window_->canvas();
-    cursor()->setCurrentMs(utcMs(2025, 7, 14, 12));
-    QVERIFY(QTest::qWaitFor([canvas] {
-        return !canvas->isRendering() && !canvas->shownImage().isNull() && canvas->scene().basemap;
-    }, 15000));
+    const auto settled = [canvas] {
+        return QTest::qWaitFor([canvas] {
+            return !canvas->isRendering() && !canvas->shownImage().isNull() && canvas->scene().basemap;
+        }, 30000);
+    };
+    QVERIFY(settled());
+    TimelineWidget *t = timeline();
+    const int y = t->histogramRect().center().y();
+    const int x0 = int(t->xForTime(cursor()->dataExtent().fromMs)) + 1;
+    const int x1 = int(t->xForTime(cursor()->dataExtent().toMs)) - 1;
+    QTest::mousePress(t, Qt::LeftButton, {}, QPoint(x1, y));
+    double worstMs = 0, totalMs = 0;
+    int moves = 0;
+    for (int x = x1; x >= x0; x -= 4, ++moves) {
+        timer.restart();
+        dragTo(t, QPoint(x, y));
+        t->repaint();
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        worstMs = std::max(worstMs, ms);
+        totalMs += ms;
+        QCoreApplication::processEvents(); // lets finished renders be shown, as between real mouse moves
+    }
+    QTest::mouseRelease(t, Qt::LeftButton, {}, QPoint(x0, y));
+    QVERIFY(settled());
+    qInfo("%d events loaded in %lld ms; %d scrub steps: mean %.2f ms, worst %.2f ms on the GUI thread; "
+          "last map render %.1f ms (worker thread)",
+          window_->store()->size(), loadMs, moves, totalMs / std::max(moves, 1), worstMs, canvas->lastRenderMs());
+
+    const auto store = window_->store();
+    cursor()->setCurrentMs(store->timeExtent().fromMs + (store->timeExtent().toMs - store->timeExtent().fromMs) * 9 / 10);
+    QVERIFY(settled());
     const QImage image = window_->grab().toImage();
     QVERIFY(!image.isNull());
     if (const QByteArray path = qgetenv("SITMAP_SCREENSHOT"); !path.isEmpty())

@@ -1,0 +1,172 @@
+#include "export_fixtures.h"
+
+#include "export/attribution.h"
+#include "export/map_legend.h"
+#include "export/scale_bar.h"
+#include "export/snapshot_composer.h"
+
+#include <QTest>
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+class TestDecorations : public QObject {
+    Q_OBJECT
+private slots:
+    void scaleBarIsTheLongestRoundLength_data();
+    void scaleBarIsTheLongestRoundLength();
+    void scaleBarUsesTrueGroundDistance_data();
+    void scaleBarUsesTrueGroundDistance();
+    void legendCountsVisibleEventsPerCategory();
+    void legendLeavesOutHiddenCategories();
+    void legendKeysTheSymbolsShown();
+    void attributionNamesEachClaimantOnce();
+    void attributionCountsSourcesItCannotName();
+    void decorationsStayInsideTheImage_data();
+    void decorationsStayInsideTheImage();
+};
+
+void TestDecorations::scaleBarIsTheLongestRoundLength_data()
+{
+    QTest::addColumn<double>("metresPerPx");
+    QTest::addColumn<double>("maxPx");
+    QTest::addColumn<double>("metres");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("10 m per pixel over 150 pixels is 1 km") << 10.0 << 150.0 << 1000.0 << QStringLiteral("1 km");
+    QTest::newRow("100 m per pixel over 150 pixels is 10 km") << 100.0 << 150.0 << 10000.0 << QStringLiteral("10 km");
+    QTest::newRow("a 3.5 km reach gives 2 km") << 35.0 << 100.0 << 2000.0 << QStringLiteral("2 km");
+    QTest::newRow("a 7.9 km reach gives 5 km") << 79.0 << 100.0 << 5000.0 << QStringLiteral("5 km");
+    QTest::newRow("street level gives metres") << 2.0 << 150.0 << 200.0 << QStringLiteral("200 m");
+    QTest::newRow("continental scale groups thousands") << 20000.0 << 150.0 << 2000000.0 << QStringLiteral("2,000 km");
+}
+
+void TestDecorations::scaleBarIsTheLongestRoundLength()
+{
+    QFETCH(double, metresPerPx);
+    QFETCH(double, maxPx);
+    QFETCH(double, metres);
+    QFETCH(QString, label);
+    const ScaleBar bar = ScaleBar::choose(metresPerPx, maxPx);
+    QCOMPARE(bar.metres, metres);
+    QCOMPARE(bar.label, label);
+    QVERIFY(bar.lengthPx <= maxPx);
+    QCOMPARE(bar.lengthPx, metres / metresPerPx);
+}
+
+void TestDecorations::scaleBarUsesTrueGroundDistance_data()
+{
+    QTest::addColumn<double>("latitude");
+    QTest::newRow("at the equator") << 0.0;
+    QTest::newRow("at 48 degrees north") << 48.0;
+    QTest::newRow("at 60 degrees north a map unit is half a metre") << 60.0;
+}
+
+void TestDecorations::scaleBarUsesTrueGroundDistance()
+{
+    QFETCH(double, latitude);
+    // A 1000 x 1000 px snapshot centred at `latitude` with 100 map units per pixel.
+    SnapshotContent content = makeContent();
+    const MapPoint c = Projection().forward({30.0, latitude});
+    SnapshotSpec spec;
+    spec.sizePx = QSize(1000, 1000);
+    spec.extentMode = ExtentMode::Explicit;
+    spec.extent = {c.x - 50000, c.y - 50000, c.x + 50000, c.y + 50000};
+    const SnapshotComposer composer(content, spec);
+    QVERIFY(std::abs(composer.metresPerPixel() - 100.0 * std::cos(qDegreesToRadians(latitude))) < 0.01);
+}
+
+void TestDecorations::legendCountsVisibleEventsPerCategory()
+{
+    const SnapshotContent content = makeContent();
+    const std::vector<EventIndex> visible = content.visibleEvents();
+    QCOMPARE(int(visible.size()), 4);
+    const MapLegend legend = MapLegend::build(*content.scene.store, visible);
+    QCOMPARE(legend.total, 4);
+    QCOMPARE(int(legend.categories.size()), 4);
+    QStringList labels;
+    for (const MapLegend::Row &r : legend.categories) {
+        labels << r.label;
+        QCOMPARE(r.count, 1);
+        QCOMPARE(content.scene.store->category(r.sample), r.label);
+    }
+    labels.sort();
+    QCOMPARE(labels, (QStringList{"advance", "positions", "strike", "withdrawal"}));
+    QCOMPARE(legend.statusSummary(), QStringLiteral("4 claimed"));
+}
+
+void TestDecorations::legendLeavesOutHiddenCategories()
+{
+    SnapshotContent content = makeContent();
+    content.scene.hiddenCategories.insert(int(content.scene.store->categories().indexOf(QStringLiteral("strike"))));
+    const MapLegend legend = MapLegend::build(*content.scene.store, content.visibleEvents());
+    QCOMPARE(legend.total, 3);
+    for (const MapLegend::Row &r : legend.categories)
+        QVERIFY(r.label != QStringLiteral("strike"));
+}
+
+void TestDecorations::legendKeysTheSymbolsShown()
+{
+    const SnapshotContent content = makeContent();
+    const Projection projection;
+    // At 250 map units per pixel the 30 km circle (about 180 px) is drawn; at 100 km per pixel it is not.
+    const MapLegend near = MapLegend::build(*content.scene.store, content.visibleEvents(), &projection, 250.0);
+    QVERIFY(near.exactTime && near.approximateTime);
+    QCOMPARE(near.exactTime->count, 3);
+    QCOMPARE(near.approximateTime->count, 1);
+    QVERIFY(near.uncertainty);
+    QCOMPARE(near.uncertainty->count, 1);
+    const MapLegend far = MapLegend::build(*content.scene.store, content.visibleEvents(), &projection, 100000.0);
+    QVERIFY(!far.uncertainty);
+    // Only exact events visible: no time-precision key is needed beyond the filled markers.
+    SnapshotContent early = content;
+    early.scene.window = {utcMs(2025, 7, 10), utcMs(2025, 7, 11)};
+    const MapLegend exactOnly = MapLegend::build(*early.scene.store, early.visibleEvents());
+    QVERIFY(!exactOnly.approximateTime);
+}
+
+void TestDecorations::attributionNamesEachClaimantOnce()
+{
+    const SnapshotContent content = makeContent();
+    const Attribution a = Attribution::build(*content.scene.store, content.visibleEvents(), QStringLiteral("Made with Natural Earth"));
+    QCOMPARE(a.sources.size(), 3);
+    // The ministry backs two events, so it comes first.
+    QCOMPARE(a.sources.front(), QStringLiteral("Northland Ministry of Defence (Northland State Agency)"));
+    QVERIFY(a.sources.contains(QStringLiteral("Independent Monitoring Group (Monitor Weekly)")));
+    QVERIFY(a.text().endsWith(QStringLiteral("Basemap: Made with Natural Earth.")));
+    QVERIFY(a.text().startsWith(QStringLiteral("Sources: Northland Ministry of Defence")));
+}
+
+void TestDecorations::attributionCountsSourcesItCannotName()
+{
+    const SnapshotContent content = makeContent();
+    const Attribution a = Attribution::build(*content.scene.store, content.visibleEvents(), QString());
+    QCOMPARE(a.text(1), QStringLiteral("Sources: Northland Ministry of Defence (Northland State Agency); and 2 more."));
+}
+
+void TestDecorations::decorationsStayInsideTheImage_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("dpi");
+    QTest::newRow("a screen-sized image") << QSize(1600, 1000) << 96.0;
+    QTest::newRow("a small image") << QSize(480, 320) << 96.0;
+    QTest::newRow("a print image") << QSize(3000, 2000) << 300.0;
+}
+
+void TestDecorations::decorationsStayInsideTheImage()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, dpi);
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Png, size);
+    spec.dpi = dpi;
+    const SnapshotComposer composer(makeContent(), spec);
+    const std::vector<QRectF> rects = composer.decorationRects();
+    QVERIFY(rects.size() >= 4);
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        QVERIFY(QRectF(0, 0, size.width(), size.height()).adjusted(-0.01, -0.01, 0.01, 0.01).contains(rects[i]));
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            QVERIFY2(!rects[i].intersects(rects[j]), "decorations overlap");
+    }
+}
+
+QTEST_MAIN(TestDecorations)
+#include "tst_decorations.moc"

@@ -1,0 +1,229 @@
+#include "export_fixtures.h"
+
+#include "export/snapshot_composer.h"
+#include "export/snapshot_exporter.h"
+
+#include <QFile>
+#include <QPainter>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+/// Runs a poppler tool; fails the test when it is missing or fails.
+QByteArray poppler(const QString &tool, const QStringList &args)
+{
+    const QString exe = QStandardPaths::findExecutable(tool);
+    if (exe.isEmpty()) {
+        qWarning("%s is not installed (poppler-utils; packaging/install-deps.sh installs it)", qPrintable(tool));
+        return {};
+    }
+    QProcess p;
+    p.start(exe, args);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        qWarning("%s failed: %s", qPrintable(tool), p.readAllStandardError().constData());
+        return {};
+    }
+    return p.readAllStandardOutput();
+}
+
+} // namespace
+
+class TestVectorExport : public QObject {
+    Q_OBJECT
+private slots:
+    void pdfRasterisesWithTheMarkersInPlace_data();
+    void pdfRasterisesWithTheMarkersInPlace();
+    void pdfTextIsSelectable();
+    void pdfPageIsThePaperAsked();
+    void pdfKeepsTheMapAsVectorPaths();
+    void svgHoldsPathsAndText();
+    void svgRendersWithTheMarkersInPlace();
+    void unwritablePathFailsForBoth_data();
+    void unwritablePathFailsForBoth();
+
+private:
+    QTemporaryDir dir_;
+};
+
+void TestVectorExport::pdfRasterisesWithTheMarkersInPlace_data()
+{
+    QTest::addColumn<double>("dpi");
+    QTest::newRow("a page at screen resolution") << 96.0;
+    QTest::newRow("a page at print resolution") << 300.0;
+}
+
+void TestVectorExport::pdfRasterisesWithTheMarkersInPlace()
+{
+    QFETCH(double, dpi);
+    // A 10 x 7.5 inch page: rasterised at 96 dpi it is 960 x 720 px whatever the PDF's resolution.
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Pdf, QSize(int(10 * dpi), int(7.5 * dpi)));
+    spec.dpi = dpi;
+    const QString pdf = dir_.filePath(QStringLiteral("map-%1.pdf").arg(dpi));
+    const ExportResult r = SnapshotExporter::exportSnapshot(makeContent(), spec, pdf);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QString prefix = dir_.filePath(QStringLiteral("page-%1").arg(dpi));
+    poppler(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("96"), QStringLiteral("-png"),
+                                         QStringLiteral("-singlefile"), pdf, prefix});
+    const QImage page(prefix + QStringLiteral(".png"));
+    QVERIFY2(!page.isNull(), "pdftoppm produced no page");
+    QVERIFY(std::abs(page.width() - 960) <= 1 && std::abs(page.height() - 720) <= 1);
+    const SnapshotComposer composer(makeContent(), spec);
+    const Projection p;
+    const double toPage = 96.0 / dpi;
+    for (const auto &[at, colour] : {std::pair{kStrikeAt, kStrikeColour}, std::pair{kAdvanceAt, kAdvanceColour}}) {
+        const QPointF px = composer.geometry().mapToDevice(p.forward(at)) * toPage;
+        const QColor got = page.pixelColor(px.toPoint());
+        QVERIFY2(sameColour(got, colour, 12), qPrintable(QStringLiteral("%1, expected %2").arg(got.name(), colour.name())));
+    }
+    QVERIFY(darkPixels(page, QRect(12, 12, 280, 55)) > 200); // the title panel
+}
+
+void TestVectorExport::pdfTextIsSelectable()
+{
+    const QString pdf = dir_.filePath(QStringLiteral("text.pdf"));
+    QVERIFY(SnapshotExporter::exportSnapshot(makeContent(), makeSpec(SnapshotFormat::Pdf), pdf).ok());
+    const QString text = QString::fromUtf8(poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}));
+    QVERIFY2(text.contains(QStringLiteral("Donbas test map")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Everything up to 16 Jul 2025 00:00 UTC")));
+    QVERIFY(text.contains(QStringLiteral("Made with Natural Earth")));
+    QVERIFY(text.contains(QStringLiteral("Events shown: 4")));
+}
+
+void TestVectorExport::pdfPageIsThePaperAsked()
+{
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Pdf);
+    spec.paper = QPageSize(QPageSize::A4);
+    spec.orientation = QPageLayout::Landscape;
+    spec.dpi = 150;
+    const QString pdf = dir_.filePath(QStringLiteral("a4.pdf"));
+    QVERIFY(SnapshotExporter::exportSnapshot(makeContent(), spec, pdf).ok());
+    const QString info = QString::fromUtf8(poppler(QStringLiteral("pdfinfo"), {pdf}));
+    QVERIFY2(info.contains(QStringLiteral("842 x 595 pts (A4)")), qPrintable(info));
+    QVERIFY(info.contains(QStringLiteral("Pages:          1")));
+}
+
+void TestVectorExport::pdfKeepsTheMapAsVectorPaths()
+{
+    // A vector PDF stays sharp: rasterised at 4x, a marker's edge is still a step of about one
+    // pixel, where an embedded 96-dpi raster would be blurred over about four.
+    const QString pdf = dir_.filePath(QStringLiteral("vector.pdf"));
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Pdf, QSize(960, 720));
+    spec.decorations = Decorations::none();
+    QVERIFY(SnapshotExporter::exportSnapshot(makeContent(), spec, pdf).ok());
+    const QString prefix = dir_.filePath(QStringLiteral("vector-4x"));
+    poppler(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("384"), QStringLiteral("-png"),
+                                         QStringLiteral("-singlefile"), pdf, prefix});
+    const QImage page(prefix + QStringLiteral(".png"));
+    QVERIFY(!page.isNull());
+    const SnapshotComposer composer(makeContent(), spec);
+    const QPointF centre = composer.geometry().mapToDevice(Projection().forward(kStrikeAt)) * 4.0;
+    // Walk right from the marker's centre to its rim and measure the width of the colour ramp.
+    int inside = 0, outside = 0;
+    for (int dx = 0; dx < 60; ++dx) {
+        const QColor c = page.pixelColor(int(centre.x()) + dx, int(centre.y()));
+        if (sameColour(c, kStrikeColour, 20))
+            inside = dx;
+        else if (inside > 0 && outside == 0 && c.lightness() > 200)
+            outside = dx;
+    }
+    QVERIFY2(inside >= 16, qPrintable(QString::number(inside))); // a 6-unit radius at 4x
+    QVERIFY2(outside - inside <= 8, qPrintable(QStringLiteral("edge ramp %1 px").arg(outside - inside)));
+    const QByteArray bytes = [&] {
+        QFile f(pdf);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    QVERIFY(!bytes.contains("/Subtype /Image"));
+}
+
+void TestVectorExport::svgHoldsPathsAndText()
+{
+    const QString svg = dir_.filePath(QStringLiteral("map.svg"));
+    const ExportResult r = SnapshotExporter::exportSnapshot(makeContent(), makeSpec(SnapshotFormat::Svg), svg);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&f);
+    int paths = 0, images = 0;
+    QStringList texts;
+    QString root;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (root.isEmpty())
+            root = xml.name().toString();
+        if (xml.name() == QLatin1String("path"))
+            ++paths;
+        else if (xml.name() == QLatin1String("image"))
+            ++images;
+        else if (xml.name() == QLatin1String("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(root, QStringLiteral("svg"));
+    QVERIFY2(paths > 50, qPrintable(QString::number(paths)));
+    QCOMPARE(images, 0);
+    QVERIFY2(texts.contains(QStringLiteral("Donbas test map")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.contains(QStringLiteral("Everything up to 16 Jul 2025 00:00 UTC")));
+}
+
+void TestVectorExport::svgRendersWithTheMarkersInPlace()
+{
+    const SnapshotSpec spec = makeSpec(SnapshotFormat::Svg);
+    const QString svg = dir_.filePath(QStringLiteral("render.svg"));
+    QVERIFY(SnapshotExporter::exportSnapshot(makeContent(), spec, svg).ok());
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    QImage image(800, 600, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    const SnapshotComposer composer(makeContent(), spec);
+    const QPointF px = composer.geometry().mapToDevice(Projection().forward(kStrikeAt));
+    QVERIFY(sameColour(image.pixelColor(px.toPoint()), kStrikeColour, 6));
+}
+
+void TestVectorExport::unwritablePathFailsForBoth_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::newRow("PDF") << int(SnapshotFormat::Pdf);
+    QTest::newRow("SVG") << int(SnapshotFormat::Svg);
+}
+
+void TestVectorExport::unwritablePathFailsForBoth()
+{
+    QFETCH(int, format);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/out.") + formatName(SnapshotFormat(format)));
+    const ExportResult r = SnapshotExporter::exportSnapshot(makeContent(), makeSpec(SnapshotFormat(format)), path);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error.contains(path));
+    QVERIFY(filesIn(dir.path()).isEmpty());
+
+    // A full disk: the old file stays as it was and no temporary file is left.
+    const QString existing = dir.filePath(QStringLiteral("old.") + formatName(SnapshotFormat(format)));
+    {
+        QFile f(existing);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old");
+    }
+    {
+        const FileSizeLimit full(2048);
+        QVERIFY(!SnapshotExporter::exportSnapshot(makeContent(), makeSpec(SnapshotFormat(format)), existing).ok());
+    }
+    QFile f(existing);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("old"));
+    QCOMPARE(filesIn(dir.path()), QStringList{QFileInfo(existing).fileName()});
+}
+
+QTEST_MAIN(TestVectorExport)
+#include "tst_vector_export.moc"
