@@ -8,7 +8,14 @@ QSize SnapshotSpec::outputPixels() const
 {
     if (!paper)
         return sizePx;
-    const QSizeF inches = paper->size(QPageSize::Inch);
+    // The definition's own units are exact (A4 is 210 x 297 mm); size(Inch) would round to 0.01 in.
+    QSizeF inches = paper->definitionSize();
+    switch (paper->definitionUnits()) {
+    case QPageSize::Millimeter: inches /= 25.4; break;
+    case QPageSize::Point: inches /= 72.0; break;
+    case QPageSize::Inch: break;
+    default: inches = paper->size(QPageSize::Inch); break;
+    }
     QSize px(int(std::lround(inches.width() * dpi)), int(std::lround(inches.height() * dpi)));
     const bool landscape = px.width() > px.height();
     if ((orientation == QPageLayout::Landscape) != landscape)

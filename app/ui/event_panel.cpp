@@ -10,6 +10,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sitmap {
 
 namespace {
@@ -157,11 +159,48 @@ void EventPanel::rebuild()
         addLabel(t.description, QStringLiteral("description"));
     addLabel(tr("Record: %1, feature %2").arg(t.file).arg(t.record), QStringLiteral("record"));
 
-    const IndexRange sources = store_->sourcesOf(i);
-    addLabel(sources.empty() ? tr("Sources: none given in the file") : tr("Sources (%1)").arg(sources.size()),
+    // Sources in publication order: the claim's history (a later denial or correction is a source too).
+    const IndexRange range = store_->sourcesOf(i);
+    std::vector<int> sources(range.begin(), range.end());
+    std::stable_sort(sources.begin(), sources.end(), [this](int a, int b) {
+        const auto &pa = store_->source(a).published;
+        const auto &pb = store_->source(b).published;
+        return pa && (!pb || pa->startMs < pb->startMs);
+    });
+    addLabel(sources.empty() ? tr("Sources: none given in the file")
+                             : tr("Sources, oldest first (%1)").arg(sources.size()),
              QStringLiteral("sourcesHeading"), true);
-    for (const quint32 s : sources)
-        addSource(int(s));
+    for (const int s : sources)
+        addSource(s);
+    addRelatedEvents(i);
+}
+
+void EventPanel::addRelatedEvents(EventIndex event)
+{
+    std::vector<EventIndex> related;
+    for (const quint32 s : store_->sourcesOf(event))
+        for (const quint32 e : store_->eventsOf(int(s)))
+            if (e != event && std::find(related.begin(), related.end(), e) == related.end())
+                related.push_back(e);
+    if (related.empty())
+        return;
+    std::sort(related.begin(), related.end());
+    addLabel(tr("Also reported by these sources (%1)").arg(related.size()), QStringLiteral("relatedHeading"), true);
+    constexpr std::size_t kMaxListed = 12;
+    for (std::size_t k = 0; k < related.size() && k < kMaxListed; ++k) {
+        const EventIndex e = related[k];
+        const EventText &t = store_->text(e);
+        auto *b = new QPushButton(QStringLiteral("%1 — %2").arg(t.title.isEmpty() ? t.id : t.title,
+                                                                formatSpan(store_->timeSpan(e), zone_)),
+                                  content_);
+        b->setObjectName(QStringLiteral("relatedEvent"));
+        b->setFlat(true);
+        b->setStyleSheet(QStringLiteral("text-align: left;"));
+        connect(b, &QPushButton::clicked, this, [this, e] { emit eventRequested(e); });
+        layout_->addWidget(b);
+    }
+    if (related.size() > kMaxListed)
+        addLabel(tr("…and %1 more").arg(related.size() - kMaxListed));
 }
 
 void EventPanel::addSource(int s)
@@ -187,6 +226,13 @@ void EventPanel::addSource(int s)
     QFont bold = font();
     bold.setBold(true);
     add(who, QStringLiteral("claimant"))->setFont(bold);
+    if (src.stance != SourceStance::Reports) {
+        auto *stance = add(toString(src.stance).toUpper(), QStringLiteral("stance"));
+        const bool against = src.stance == SourceStance::Denies || src.stance == SourceStance::Disputes;
+        stance->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; padding: 1px 4px; }")
+                                  .arg(against ? QStringLiteral("#b71c1c") : QStringLiteral("#1565c0")));
+        stance->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    }
     if (!src.affiliation.isEmpty())
         add(tr("Affiliation: %1").arg(src.affiliation), QStringLiteral("affiliation"));
     add(tr("Outlet: %1").arg(src.outlet.isEmpty() ? tr("(unknown)") : src.outlet), QStringLiteral("outlet"));

@@ -40,11 +40,14 @@ public:
 signals:
     /// The user asked to see every event of this source.
     void showEventsOfSource(int source);
+    /// The user clicked another event (one reported by the same sources).
+    void eventRequested(sitmap::EventIndex event);
 
 private:
     void rebuild();
     QLabel *addLabel(const QString &text, const QString &objectName = {}, bool heading = false);
     void addSource(int source);
+    void addRelatedEvents(EventIndex event);
 
     std::shared_ptr<const EventStore> store_;
     std::optional<EventIndex> event_;

@@ -1,5 +1,9 @@
 #include "core/event_store_builder.h"
+#include "geo/store_projection.h"
+#include "io/event_file_reader.h"
 #include "ui/event_panel.h"
+
+#include <QSignalSpy>
 
 #include <QLabel>
 #include <QPushButton>
@@ -40,7 +44,19 @@ private slots:
     void onlyHttpLinksOpen_data();
     void onlyHttpLinksOpen();
     void gradeShowsItsMeaningOnHover();
+    void sourcesReadAsAClaimHistoryOldestFirst();
+    void otherEventsOfTheSameSourcesCanBeOpened();
 };
+
+namespace {
+std::shared_ptr<const EventStore> load(const QString &path)
+{
+    LoadResult r = EventFileReader::read(path);
+    EventStoreBuilder b;
+    b.add(std::move(r.events), std::move(r.sources));
+    return buildProjected(b, Projection());
+}
+} // namespace
 
 void TestEventPanel::untrustedTextIsShownLiterallyAndLoadsNothing()
 {
@@ -115,6 +131,37 @@ void TestEventPanel::gradeShowsItsMeaningOnHover()
     QVERIFY(grade->toolTip().contains(QStringLiteral("Usually reliable")));
     QVERIFY(grade->toolTip().contains(QStringLiteral("Probably true")));
     QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("openLink"))); // no URL, no button
+}
+
+void TestEventPanel::sourcesReadAsAClaimHistoryOldestFirst()
+{
+    const auto store = load(QStringLiteral(SITMAP_TEST_DATA "/claim_history.geojson"));
+    EventPanel panel;
+    panel.setStore(store);
+    panel.setEvent(store->findById(QStringLiteral("bridge")));
+    const QString text = panel.plainText();
+    const qsizetype report = text.indexOf(QStringLiteral("Outlet: Wire service"));
+    const qsizetype denial = text.indexOf(QStringLiteral("Outlet: Ministry statement"));
+    QVERIFY2(report >= 0 && denial > report, qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("DENIES")));
+    QVERIFY(text.contains(QStringLiteral("DISPUTED  (derived from sources)")));
+}
+
+void TestEventPanel::otherEventsOfTheSameSourcesCanBeOpened()
+{
+    const auto store = load(QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson"));
+    EventPanel panel;
+    panel.setStore(store);
+    const auto mine = store->findById(QStringLiteral("seed-mine-advance"));
+    const auto village = store->findById(QStringLiteral("seed-vneshenka-withdrawal"));
+    QVERIFY(mine && village);
+    panel.setEvent(mine);
+    QSignalSpy requested(&panel, &EventPanel::eventRequested);
+    const auto buttons = panel.findChildren<QPushButton *>(QStringLiteral("relatedEvent"));
+    QCOMPARE(buttons.size(), 1); // the same statement reports the withdrawal from "Vneshenka"
+    QTest::mouseClick(buttons.front(), Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.front().front().value<EventIndex>(), *village);
 }
 
 QTEST_MAIN(TestEventPanel)
