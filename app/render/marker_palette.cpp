@@ -36,8 +36,10 @@ QColor MarkerPalette::affiliationColor(int index)
     return QColor(hues[std::size_t(index) % (sizeof(hues) / sizeof(hues[0]))]);
 }
 
-MarkerPalette::MarkerPalette(const EventStore &store, ColorBy by) : store_(store), by_(by)
+MarkerPalette::MarkerPalette(std::shared_ptr<const EventStore> storePtr, ColorBy by)
+    : store_(std::move(storePtr)), by_(by)
 {
+    const EventStore &store = *store_;
     switch (by) {
     case ColorBy::Category:
         for (const QString &c : store.categories()) {
@@ -83,8 +85,8 @@ int MarkerPalette::keyOf(EventIndex i) const
     const int last = int(colors_.size()) - 1;
     int key = last;
     switch (by_) {
-    case ColorBy::Category: key = store_.categoryId(i); break;
-    case ColorBy::Status: key = int(store_.status(i)); break;
+    case ColorBy::Category: key = store_->categoryId(i); break;
+    case ColorBy::Status: key = int(store_->status(i)); break;
     case ColorBy::Affiliation: key = affiliationKey_[i]; break;
     }
     return key >= 0 && key < last ? key : last;

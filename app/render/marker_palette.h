@@ -18,7 +18,8 @@ enum class ColorBy : quint8 { Category, Status, Affiliation };
 /// store and mode (O(events)), then shared read-only by renders on any thread.
 class MarkerPalette {
 public:
-    MarkerPalette(const EventStore &store, ColorBy by);
+    /// Keeps `store` alive: a palette outlives any scene that holds it.
+    MarkerPalette(std::shared_ptr<const EventStore> store, ColorBy by);
 
     [[nodiscard]] ColorBy colorBy() const { return by_; }
     [[nodiscard]] int keyOf(EventIndex i) const;
@@ -32,7 +33,7 @@ public:
     [[nodiscard]] static QColor affiliationColor(int index);
 
 private:
-    const EventStore &store_;
+    std::shared_ptr<const EventStore> store_;
     ColorBy by_;
     std::vector<QColor> colors_;
     QStringList labels_;

@@ -39,6 +39,8 @@ void MapCanvas::setStore(std::shared_ptr<const EventStore> store)
     scene_.store = std::move(store);
     scene_.selected.reset();
     scene_.highlighted.clear();
+    scene_.hiddenMask.reset(); // both belong to the previous store
+    scene_.palette.reset();
     requestRender();
 }
 
@@ -68,6 +70,26 @@ void MapCanvas::setHighlighted(std::vector<EventIndex> highlighted)
 void MapCanvas::setHiddenCategories(const QSet<int> &hidden)
 {
     scene_.hiddenCategories = hidden;
+    requestRender();
+}
+
+void MapCanvas::setHiddenMask(std::shared_ptr<const std::vector<quint8>> mask)
+{
+    scene_.hiddenMask = std::move(mask);
+    requestRender();
+}
+
+void MapCanvas::setTimeAxis(TimeAxis axis)
+{
+    if (scene_.timeAxis == axis)
+        return;
+    scene_.timeAxis = axis;
+    requestRender();
+}
+
+void MapCanvas::setPalette(std::shared_ptr<const MarkerPalette> palette)
+{
+    scene_.palette = std::move(palette);
     requestRender();
 }
 

@@ -28,6 +28,11 @@ public:
     void setSelected(std::optional<EventIndex> selected);
     void setHighlighted(std::vector<EventIndex> highlighted);
     void setHiddenCategories(const QSet<int> &hidden);
+    /// Per-event filter (EventFilter::hiddenMask); null shows everything.
+    void setHiddenMask(std::shared_ptr<const std::vector<quint8>> mask);
+    void setTimeAxis(TimeAxis axis);
+    /// Marker colours; null colours by category.
+    void setPalette(std::shared_ptr<const MarkerPalette> palette);
 
     [[nodiscard]] const RenderScene &scene() const { return scene_; }
     [[nodiscard]] const Viewport &viewport() const { return viewport_; }

@@ -115,7 +115,7 @@ void TestSceneFilters::markersCanBeColouredByStatus()
 {
     const Fixture f;
     RenderScene s = f.scene();
-    s.palette = std::make_shared<MarkerPalette>(*f.store, ColorBy::Status);
+    s.palette = std::make_shared<MarkerPalette>(f.store, ColorBy::Status);
     const QImage img = f.render(s);
     QVERIFY2(markerAt(img, f.aPx, MarkerPalette::statusColor(EventStatus::Claimed)), qPrintable(img.pixelColor(f.aPx).name()));
     QVERIFY(markerAt(img, f.bPx, MarkerPalette::statusColor(EventStatus::Corroborated)));
@@ -125,7 +125,7 @@ void TestSceneFilters::markersCanBeColouredByAffiliation()
 {
     const Fixture f;
     RenderScene s = f.scene();
-    const auto palette = std::make_shared<MarkerPalette>(*f.store, ColorBy::Affiliation);
+    const auto palette = std::make_shared<MarkerPalette>(f.store, ColorBy::Affiliation);
     s.palette = palette;
     const QImage img = f.render(s);
     const int neutral = palette->labels().indexOf(QStringLiteral("Neutral"));
@@ -140,7 +140,7 @@ void TestSceneFilters::paletteLabelsMatchColours()
 {
     const Fixture f;
     for (const ColorBy by : {ColorBy::Category, ColorBy::Status, ColorBy::Affiliation}) {
-        const MarkerPalette p(*f.store, by);
+        const MarkerPalette p(f.store, by);
         QCOMPARE(p.labels().size(), qsizetype(p.colors().size()));
         for (EventIndex i = 0; i < 2; ++i)
             QVERIFY(p.keyOf(i) >= 0 && p.keyOf(i) < int(p.colors().size()));
