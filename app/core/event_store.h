@@ -43,6 +43,17 @@ struct EventText {
     double radiusMetres = 0.0;
 };
 
+/// Heap bytes an EventStore holds, by use (string allocations estimated with malloc overhead), so
+/// memory budgets can be checked: what queries and drawing touch, what only panels read, free text.
+struct EventStoreFootprint {
+    std::size_t hotColumns = 0;  ///< times, map positions, category, status and precision codes
+    std::size_t indexes = 0;     ///< long-span list, report-time order, spatial grid
+    std::size_t coldColumns = 0; ///< WGS84 positions, report times, event-source links, fixed-size text records
+    std::size_t attributes = 0;  ///< short text: ids, places, actors, file names, categories, sources
+    std::size_t freeText = 0;    ///< titles, descriptions, source quotes
+    [[nodiscard]] std::size_t total() const { return hotColumns + indexes + coldColumns + attributes + freeText; }
+};
+
 /// Immutable, columnar, time-sorted store of events and their sources (many-to-many).
 /// Built by EventStoreBuilder; shared between threads as std::shared_ptr<const EventStore>.
 class EventStore {
@@ -106,6 +117,9 @@ public:
     [[nodiscard]] std::optional<EventIndex> lastStartingBefore(qint64 ms) const;
     /// Index of the event with this id (the file's id), if any.
     [[nodiscard]] std::optional<EventIndex> findById(const QString &id) const;
+
+    /// What the store holds in memory, by use (walks every string: for benchmarks and diagnostics).
+    [[nodiscard]] EventStoreFootprint footprint() const;
 
 private:
     friend class EventStoreBuilder;

@@ -110,6 +110,7 @@ void ExportDialog::buildUi()
 {
     auto *form = new QFormLayout;
     path_ = new QLineEdit(this);
+    path_->setObjectName(QStringLiteral("path"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(path_, 1);
@@ -117,6 +118,7 @@ void ExportDialog::buildUi()
     form->addRow(tr("&File:"), pathRow);
 
     format_ = new QComboBox(this);
+    format_->setObjectName(QStringLiteral("format"));
     for (const SnapshotFormat f : kFormats)
         format_->addItem(formatTitle(f), int(f));
     form->addRow(tr("F&ormat:"), format_);
@@ -170,6 +172,7 @@ void ExportDialog::buildUi()
     form->addRow(tr("E&xtent:"), extent_);
 
     title_ = new QLineEdit(this);
+    title_->setObjectName(QStringLiteral("title"));
     title_->setPlaceholderText(tr("e.g. Donbas, week to 14 July"));
     form->addRow(tr("&Title:"), title_);
 
@@ -347,7 +350,7 @@ AnimationSpec ExportDialog::animation() const
 bool ExportDialog::isAnimation() const
 {
     const SnapshotFormat f = SnapshotFormat(format_->currentData().toInt());
-    return isAnimationFormat(f) || (f == SnapshotFormat::Png && animation_->isChecked());
+    return isAnimationFormat(f) || (f == SnapshotFormat::Png && animation_->isCheckable() && animation_->isChecked());
 }
 
 void ExportDialog::browse()
@@ -396,10 +399,15 @@ void ExportDialog::syncEnabled()
     orientation_->setEnabled(paper_->isChecked());
     worldFile_->setEnabled(f == SnapshotFormat::Png || f == SnapshotFormat::Jpeg);
     briefing_->setEnabled(f == SnapshotFormat::Pdf);
-    if (isAnimationFormat(f))
-        animation_->setChecked(true);
+    // PNG: frames on request (a checkable group); GIF and video: always frames (a plain group).
+    // QGroupBox::setCheckable(true) also checks the box, so it is only called on a change.
+    const bool optional = !isAnimationFormat(f);
+    if (animation_->isCheckable() != optional) {
+        animation_->setCheckable(optional);
+        if (optional)
+            animation_->setChecked(false);
+    }
     animation_->setEnabled(f == SnapshotFormat::Png || isAnimationFormat(f));
-    animation_->setCheckable(!isAnimationFormat(f));
 }
 
 void ExportDialog::schedulePreview() { previewTimer_->start(); }

@@ -2,6 +2,7 @@
 
 #include "core/time_cursor.h"
 #include "render/category_palette.h"
+#include "ui/timeline_painter.h"
 
 #include <QDateTime>
 #include <QHelpEvent>
@@ -23,7 +24,6 @@ constexpr int kLaneGap = 2;
 constexpr int kMaxLanes = 8;
 constexpr int kMinBarsH = 36;      // the bars keep at least this height when lanes are many
 constexpr int kMinBinPx = 6;
-constexpr int kMinLabelPx = 72;
 constexpr int kHandleGrabPx = 6;
 constexpr int kClickSlopPx = 3;
 constexpr qint64 kMinSpanMs = 10LL * 60 * 1000;
@@ -121,6 +121,8 @@ double TimelineWidget::xForTime(qint64 ms) const
 
 qint64 TimelineWidget::timeForX(double x) const { return viewFrom_ + qint64(std::llround(x * msPerPx())); }
 
+QRect TimelineWidget::infoRect() const { return {0, 0, width(), kInfoH}; }
+
 QRect TimelineWidget::axisRect() const { return {0, height() - kAxisH, width(), kAxisH}; }
 
 QRect TimelineWidget::laneRect() const
@@ -183,65 +185,13 @@ void TimelineWidget::renderCache()
     cache_.setDevicePixelRatio(dpr);
     cache_.fill(palette().color(QPalette::Base));
     QPainter p(&cache_);
-    paintBins(p);
-    paintSpans(p);
-    paintAxis(p);
+    TimelinePainter(*this).paint(p);
     cacheDirty_ = false;
 }
 
-QColor TimelineWidget::colour(int category) const
+QColor TimelineWidget::categoryColour(int category) const
 {
     return category < int(colours_.size()) ? colours_[std::size_t(category)] : QColor(0x7f7f7f);
-}
-
-void TimelineWidget::paintBins(QPainter &p) const
-{
-    const QRect area = histogramRect();
-    const TimeHistogram &h = histogram_;
-    if (h.maxBinTotal <= 0 && !h.spans.empty()) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(area, Qt::AlignCenter, tr("No exact times in view: every event here is a span (below)"));
-    }
-    if (h.maxBinTotal <= 0 || area.height() <= 2)
-        return;
-    const double scale = double(area.height() - 2) / h.maxBinTotal;
-    for (int b = 0; b < h.binCount; ++b) {
-        if (h.total(b) == 0)
-            continue;
-        const int left = int(std::floor(xForTime(h.binStartMs(b))));
-        const int right = int(std::floor(xForTime(h.binEndMs(b))));
-        const int w = std::max(1, right - left - (right - left >= 4 ? 1 : 0));
-        int sum = 0;
-        for (int c = 0; c < h.categoryCount; ++c) {
-            const int n = h.count(b, c);
-            if (n == 0)
-                continue;
-            const int y0 = area.bottom() + 1 - int(std::lround(sum * scale));
-            sum += n;
-            const int y1 = area.bottom() + 1 - int(std::lround(sum * scale));
-            p.fillRect(QRect(left, y1, w, std::max(1, y0 - y1)), colour(c));
-        }
-    }
-}
-
-void TimelineWidget::paintSpans(QPainter &p) const
-{
-    const QRect lanes = laneRect();
-    if (laneCount_ == 0)
-        return;
-    p.fillRect(lanes, palette().color(QPalette::AlternateBase));
-    const QRectF visible(-2, lanes.top(), width() + 4, lanes.height());
-    for (std::size_t k = 0; k < histogram_.spans.size(); ++k) {
-        const EventIndex i = histogram_.spans[k];
-        const QRectF bar = spanRect(k).intersected(visible);
-        // Hollow-looking bars: the time is a span, not a point.
-        QColor fill = colour(store_->categoryId(i));
-        const QColor edge = fill;
-        fill.setAlpha(90);
-        p.fillRect(bar, fill);
-        p.setPen(QPen(edge, 1));
-        p.drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
-    }
 }
 
 QRectF TimelineWidget::spanRect(std::size_t k) const
@@ -250,47 +200,6 @@ QRectF TimelineWidget::spanRect(std::size_t k) const
     const double x0 = xForTime(store_->startMs(i));
     const double x1 = std::max(xForTime(store_->endMs(i)), x0 + 2);
     return {x0, double(laneRect().top() + kLaneGap + spanLanes_[k] * (kLaneH + kLaneGap)), x1 - x0, double(kLaneH)};
-}
-
-void TimelineWidget::paintAxis(QPainter &p) const
-{
-    const QRect axis = axisRect();
-    const QRect bars = histogramRect();
-    p.fillRect(axis, palette().color(QPalette::Window));
-    p.setPen(palette().color(QPalette::Mid));
-    p.drawLine(axis.topLeft(), axis.topRight());
-
-    QFont small = font();
-    small.setPointSizeF(std::max(6.5, small.pointSizeF() * 0.85));
-    p.setFont(small);
-    const QFontMetrics fm(small);
-    const QColor text = palette().color(QPalette::Text);
-    QColor grid = palette().color(QPalette::Mid);
-    grid.setAlpha(70);
-    int labelsFromX = 0; // keeps labels from overlapping
-    for (const AxisTick &t : TimelineAxis::ticks(viewFrom_, viewTo_, msPerPx(), zone_, kMinLabelPx)) {
-        const int x = int(std::lround(xForTime(t.ms)));
-        p.setPen(grid);
-        if (t.major)
-            p.drawLine(x, bars.top(), x, axis.top());
-        p.setPen(text);
-        p.drawLine(x, axis.top(), x, axis.top() + (t.major ? 7 : 4));
-        QFont f = small;
-        f.setBold(t.major);
-        p.setFont(f);
-        if (x + 3 >= labelsFromX) {
-            p.drawText(QPoint(x + 3, axis.top() + 5 + fm.ascent()), t.label);
-            labelsFromX = x + 3 + QFontMetrics(f).horizontalAdvance(t.label) + 6;
-        }
-    }
-    p.setFont(small);
-    p.setPen(palette().color(QPalette::PlaceholderText));
-    const QString context = TimelineAxis::context(viewFrom_, TimelineAxis::stepFor(msPerPx(), kMinLabelPx), zone_);
-    const QString scale = histogram_.maxBinTotal > 0
-        ? tr("%1 per %2 at most").arg(histogram_.maxBinTotal).arg(binStep_.name())
-        : tr("bins: %1").arg(binStep_.name());
-    p.drawText(QRect(4, 0, width() - 8, kInfoH), Qt::AlignLeft | Qt::AlignVCenter, context);
-    p.drawText(QRect(4, 0, width() - 8, kInfoH), Qt::AlignRight | Qt::AlignVCenter, scale);
 }
 
 void TimelineWidget::paintOverlay(QPainter &p) const

@@ -27,9 +27,13 @@ class TimelineWidget : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TimelineWidget)
 public:
+    /// Axis labels are at least this far apart, px.
+    static constexpr int kMinLabelPx = 72;
+
     explicit TimelineWidget(TimeCursor *cursor, QWidget *parent = nullptr);
 
     void setStore(std::shared_ptr<const EventStore> store);
+    [[nodiscard]] const std::shared_ptr<const EventStore> &store() const { return store_; }
     void setDisplayZone(const QTimeZone &zone);
     [[nodiscard]] const QTimeZone &displayZone() const { return zone_; }
 
@@ -44,7 +48,10 @@ public:
     /// Widget x (pixels) of an instant and back.
     [[nodiscard]] double xForTime(qint64 ms) const;
     [[nodiscard]] qint64 timeForX(double x) const;
-    /// Where the parts are: histogram bars, span lanes, axis strip (widget pixels).
+    /// Scale of the view, ms per pixel.
+    [[nodiscard]] double msPerPx() const;
+    /// Where the parts are: info strip, histogram bars, span lanes, axis strip (widget pixels).
+    [[nodiscard]] QRect infoRect() const;
     [[nodiscard]] QRect histogramRect() const;
     [[nodiscard]] QRect laneRect() const;
     [[nodiscard]] QRect axisRect() const;
@@ -57,6 +64,8 @@ public:
     [[nodiscard]] const std::vector<int> &spanLanes() const { return spanLanes_; }
     /// Where the k-th span of histogram().spans is drawn (widget pixels, unclipped).
     [[nodiscard]] QRectF spanRect(std::size_t k) const;
+    /// Bar colour of a category id (grey for unknown ids).
+    [[nodiscard]] QColor categoryColour(int category) const;
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
@@ -82,15 +91,10 @@ private:
     void recompute();
     void layoutSpans();
     void renderCache();
-    void paintBins(QPainter &p) const;
-    void paintSpans(QPainter &p) const;
-    void paintAxis(QPainter &p) const;
     void paintOverlay(QPainter &p) const;
     void scrubTo(double x);
     void onCursorChanged();
-    [[nodiscard]] double msPerPx() const;
     [[nodiscard]] QString tooltipAt(const QPoint &pos) const;
-    [[nodiscard]] QColor colour(int category) const;
 
     TimeCursor *cursor_;
     std::shared_ptr<const EventStore> store_;
