@@ -110,6 +110,14 @@ void EventListDock::setTimeWindow(const TimeWindow &window)
     scheduleRefresh();
 }
 
+void EventListDock::setTimeAxis(TimeAxis axis)
+{
+    if (axis == axis_)
+        return;
+    axis_ = axis;
+    scheduleRefresh();
+}
+
 void EventListDock::setDisplayZone(const QTimeZone &zone) { model_->setDisplayZone(zone); }
 
 void EventListDock::setSelected(std::optional<EventIndex> event)
@@ -146,7 +154,7 @@ void EventListDock::refreshNow()
     refreshTimer_->stop();
     std::vector<EventIndex> rows;
     if (store_)
-        store_->forEachVisible(window_, MapRect::everything(), [&](EventIndex i) {
+        store_->forEachVisible(window_, MapRect::everything(), axis_, [&](EventIndex i) {
             if (filter_.accepts(*store_, i))
                 rows.push_back(i);
         });

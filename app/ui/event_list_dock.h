@@ -29,6 +29,7 @@ public:
 
     void setStore(std::shared_ptr<const EventStore> store);
     void setTimeWindow(const TimeWindow &window);
+    void setTimeAxis(TimeAxis axis);
     void setDisplayZone(const QTimeZone &zone);
     /// Selects the event's row (no eventActivated echo).
     void setSelected(std::optional<EventIndex> event);
@@ -53,6 +54,7 @@ private:
 
     std::shared_ptr<const EventStore> store_;
     TimeWindow window_ = TimeWindow::all();
+    TimeAxis axis_ = TimeAxis::Event;
     EventFilter filter_;
     EventListModel *model_ = nullptr;
     QTableView *view_ = nullptr;

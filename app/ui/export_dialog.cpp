@@ -100,6 +100,14 @@ ExportDialog::ExportDialog(SnapshotContent content, QWidget *parent) : QDialog(p
     previewTimer_->setInterval(150);
     connect(previewTimer_, &QTimer::timeout, this, &ExportDialog::updatePreview);
     buildUi();
+    // Until told otherwise, animate over the data's time range, one day per frame.
+    if (content_.scene.store && !content_.scene.store->isEmpty()) {
+        AnimationSpec defaults;
+        const TimeWindow data = content_.scene.store->timeExtent();
+        defaults.fromMs = data.fromMs;
+        defaults.toMs = data.toMs;
+        setAnimation(defaults);
+    }
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     setPath(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("sitmap-snapshot.png")));
     syncEnabled();
@@ -115,7 +123,9 @@ void ExportDialog::buildUi()
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(path_, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(path_);
+    form->addRow(pathLabel, pathRow);
 
     format_ = new QComboBox(this);
     format_->setObjectName(QStringLiteral("format"));

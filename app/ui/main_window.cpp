@@ -4,11 +4,15 @@
 #include "io/event_file_reader.h"
 #include "io/event_loader.h"
 #include "render/basemap.h"
+#include "ui/event_browser.h"
+#include "ui/event_list_dock.h"
 #include "ui/event_panel.h"
+#include "ui/legend_widget.h"
 #include "ui/map_canvas.h"
 #include "ui/timeline_dock.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -23,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -82,7 +87,118 @@ void MainWindow::createDocks()
     reportDock_->setWidget(reportView_);
     addDockWidget(Qt::BottomDockWidgetArea, reportDock_);
     reportDock_->hide();
+    createEventDocks();
     createTimeline();
+}
+
+void MainWindow::createEventDocks()
+{
+    browser_ = new EventBrowser(this);
+    listDock_ = new EventListDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, listDock_);
+    legend_ = new LegendWidget(this);
+    auto *legendDock = new QDockWidget(tr("Legend"), this);
+    legendDock->setObjectName(QStringLiteral("legendDock"));
+    legendDock->setWidget(legend_);
+    addDockWidget(Qt::RightDockWidgetArea, legendDock);
+    legendTimer_ = new QTimer(this);
+    legendTimer_->setSingleShot(true);
+    legendTimer_->setInterval(100); // recount after scrubbing pauses, not on every step
+    connect(legendTimer_, &QTimer::timeout, this, [this] { legend_->setScene(canvas_->scene()); });
+
+    connect(browser_, &EventBrowser::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(browser_, &EventBrowser::highlightChanged, canvas_, &MapCanvas::setHighlighted);
+    connect(browser_, &EventBrowser::maskChanged, this, [this](std::shared_ptr<const std::vector<quint8>> mask) {
+        canvas_->setHiddenMask(std::move(mask));
+        legendTimer_->start();
+    });
+    connect(listDock_, &EventListDock::eventActivated, browser_, [this](EventIndex e) { browser_->select(e); });
+    connect(listDock_, &EventListDock::filterChanged, browser_, &EventBrowser::setFilter);
+    connect(panel_, &EventPanel::eventRequested, browser_, [this](EventIndex e) { browser_->select(e); });
+    connect(panel_, &EventPanel::showEventsOfSource, this, [this](int source) {
+        browser_->setCurrentSource(source);
+        const IndexRange events = store_->eventsOf(source);
+        if (!events.empty())
+            browser_->select(*events.begin());
+        statusBar()->showMessage(tr("Walking the %1 events of %2: Ctrl+N / Ctrl+P step through them, Esc stops.")
+                                     .arg(events.size())
+                                     .arg(store_->source(source).claimant));
+    });
+}
+
+void MainWindow::createEventActions(QMenu *menu, QToolBar *bar)
+{
+    const auto add = [&](const QString &name, const QString &text, const QKeySequence &key, auto slot,
+                         const QString &icon = {}) {
+        QAction *a = menu->addAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this, slot);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        return a;
+    };
+    const auto cursorMs = [this] { return timeCursor_->currentMs(); };
+    QAction *prev = add(QStringLiteral("previousEventAction"), tr("&Previous event"), QKeySequence(Qt::Key_P),
+                        [this, cursorMs] { browser_->step(-1, cursorMs()); }, QStringLiteral(":/icons/previous.svg"));
+    QAction *next = add(QStringLiteral("nextEventAction"), tr("&Next event"), QKeySequence(Qt::Key_N),
+                        [this, cursorMs] { browser_->step(+1, cursorMs()); }, QStringLiteral(":/icons/next.svg"));
+    menu->addSeparator();
+    add(QStringLiteral("previousInSourceAction"), tr("Previous event of this &source"),
+        QKeySequence(Qt::CTRL | Qt::Key_P), [this, cursorMs] { browser_->stepInSource(-1, cursorMs()); });
+    add(QStringLiteral("nextInSourceAction"), tr("Next event of this s&ource"), QKeySequence(Qt::CTRL | Qt::Key_N),
+        [this, cursorMs] { browser_->stepInSource(+1, cursorMs()); });
+    add(QStringLiteral("stopSourceAction"), tr("Stop walking the source"), QKeySequence(Qt::Key_Escape),
+        [this] { browser_->setCurrentSource(std::nullopt); });
+    menu->addSeparator();
+    add(QStringLiteral("backAction"), tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] { browser_->back(); });
+    add(QStringLiteral("forwardAction"), tr("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right),
+        [this] { browser_->forward(); });
+    bar->addSeparator();
+    bar->addAction(prev);
+    bar->addAction(next);
+}
+
+void MainWindow::onSelectionChanged(std::optional<EventIndex> event)
+{
+    canvas_->setSelected(event);
+    panel_->setEvent(event);
+    listDock_->setSelected(event);
+    if (event) {
+        followTime(*event);
+        canvas_->ensureVisible(*event);
+    }
+    emit selectionChanged(event);
+}
+
+void MainWindow::followTime(EventIndex event)
+{
+    if (canvas_->scene().inWindow(event))
+        return;
+    const qint64 t = timeAxis_ == TimeAxis::Report ? store_->reportedMs(event) : store_->startMs(event);
+    if (timeCursor_->mode() == TimeCursor::Mode::Range) {
+        const qint64 half = (timeCursor_->rangeToMs() - timeCursor_->rangeFromMs()) / 2;
+        timeCursor_->setRange(t - half, t + half);
+    }
+    timeCursor_->setCurrentMs(t);
+}
+
+void MainWindow::setColorBy(ColorBy by)
+{
+    colorBy_ = by;
+    refreshPalette();
+}
+
+void MainWindow::refreshPalette()
+{
+    canvas_->setPalette(store_ && colorBy_ != ColorBy::Category ? std::make_shared<MarkerPalette>(store_, colorBy_)
+                                                                 : nullptr);
+    legendTimer_->start();
+}
+
+void MainWindow::setTimeAxis(TimeAxis axis)
+{
+    timeAxis_ = axis;
+    canvas_->setTimeAxis(axis);
+    listDock_->setTimeAxis(axis);
+    legendTimer_->start();
 }
 
 namespace {
@@ -98,6 +214,7 @@ void MainWindow::createTimeline()
     addDockWidget(Qt::BottomDockWidgetArea, timelineDock_, Qt::Vertical);
     connect(timeCursor_, &TimeCursor::changed, this, &MainWindow::showTimeWindow);
     connect(timelineDock_, &TimelineDock::displayZoneChanged, panel_, &EventPanel::setDisplayZone);
+    connect(timelineDock_, &TimelineDock::displayZoneChanged, listDock_, &EventListDock::setDisplayZone);
     QSettings settings = sessionSettings();
     timeRestored_ = timelineDock_->restoreSettings(settings);
 }
@@ -105,6 +222,8 @@ void MainWindow::createTimeline()
 void MainWindow::showTimeWindow()
 {
     canvas_->setTimeWindow(timeCursor_->visibleWindow(), timeCursor_->fadeBeforeMs());
+    listDock_->setTimeWindow(timeCursor_->visibleWindow());
+    legendTimer_->start();
 }
 
 QTimeZone MainWindow::displayZone() const { return timelineDock_->displayZone(); }
@@ -130,6 +249,19 @@ void MainWindow::createActions()
                                         canvas_, &MapCanvas::zoomToData);
     zoomData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
+    QMenu *colours = view->addMenu(tr("&Colour markers by"));
+    auto *colourGroup = new QActionGroup(this);
+    for (const auto &[by, label] : {std::pair{ColorBy::Category, tr("&Category")}, std::pair{ColorBy::Status, tr("&Status")},
+                                    std::pair{ColorBy::Affiliation, tr("Claimant's &side (affiliation)")}}) {
+        QAction *a = colours->addAction(label, this, [this, by = by] { setColorBy(by); });
+        a->setObjectName(QStringLiteral("colorBy_") + toString(by));
+        a->setCheckable(true);
+        a->setChecked(by == colorBy_);
+        colourGroup->addAction(a);
+    }
+    view->addSeparator();
+    view->addAction(listDock_->toggleViewAction());
+    view->addAction(findChild<QDockWidget *>(QStringLiteral("legendDock"))->toggleViewAction());
     view->addAction(timelineDock_->toggleViewAction());
     view->addAction(reportDock_->toggleViewAction());
 
@@ -142,6 +274,12 @@ void MainWindow::createActions()
     QAction *jump = time->addAction(tr("&Jump to a date…"), timelineDock_, &TimelineDock::showJumpDialog);
     jump->setObjectName(QStringLiteral("jumpToDateAction"));
     jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    time->addSeparator();
+    QAction *reportAxis = time->addAction(tr("&Report time: show what had been reported by then"));
+    reportAxis->setObjectName(QStringLiteral("reportTimeAction"));
+    reportAxis->setCheckable(true);
+    connect(reportAxis, &QAction::toggled, this,
+            [this](bool on) { setTimeAxis(on ? TimeAxis::Report : TimeAxis::Event); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SitMap"), this, [this] {
@@ -156,6 +294,7 @@ void MainWindow::createActions()
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(zoomData);
+    createEventActions(menuBar()->addMenu(tr("&Events")), bar);
 }
 
 void MainWindow::loadBasemap()
@@ -205,10 +344,6 @@ void MainWindow::onFilesLoaded()
 {
     LoadedEvents loaded = loadWatcher_->result();
     const bool first = !store_ || store_->isEmpty();
-    QString selectedId;
-    if (selected_ && store_)
-        selectedId = store_->text(*selected_).id;
-
     store_ = loaded.store;
     canvas_->setStore(store_);
     panel_->setStore(store_);
@@ -226,12 +361,12 @@ void MainWindow::onFilesLoaded()
     showReports(loaded.reports);
     for (LoadReport &r : loaded.reports)
         reports_.push_back(std::move(r));
+    listDock_->setStore(store_);
+    refreshPalette();
     if (first)
         canvas_->zoomToData();
-    // Keep the user's place: re-select the same event in the merged store.
-    selected_.reset();
-    if (!selectedId.isEmpty())
-        selectEvent(store_->findById(selectedId));
+    // Keep the user's place: the browser re-selects the same event in the merged store.
+    browser_->setStore(store_);
     updateStatus();
 
     if (!queuedPaths_.isEmpty()) {
@@ -255,19 +390,7 @@ void MainWindow::showReports(const std::vector<LoadReport> &reports)
         reportDock_->show();
 }
 
-void MainWindow::selectEvent(std::optional<EventIndex> event)
-{
-    if (event && (!store_ || *event >= EventIndex(store_->size())))
-        event.reset();
-    if (event == selected_)
-        return;
-    selected_ = event;
-    canvas_->setSelected(event);
-    panel_->setEvent(event);
-    if (event)
-        canvas_->ensureVisible(*event);
-    emit selectionChanged(event);
-}
+void MainWindow::selectEvent(std::optional<EventIndex> event) { browser_->select(event); }
 
 void MainWindow::onEventsClicked(const std::vector<EventIndex> &hits, const QPoint &globalPos)
 {
@@ -275,17 +398,23 @@ void MainWindow::onEventsClicked(const std::vector<EventIndex> &hits, const QPoi
         selectEvent(hits.front());
         return;
     }
-    // Overlapping markers: let the user choose.
-    QMenu chooser(this);
-    chooser.setObjectName(QStringLiteral("eventChooser"));
-    for (const EventIndex i : hits) {
+    // Overlapping markers: let the user choose (a non-blocking popup).
+    auto *chooser = new QMenu(this);
+    chooser->setObjectName(QStringLiteral("eventChooser"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setToolTipsVisible(true);
+    constexpr std::size_t kMaxChoices = 30;
+    for (std::size_t k = 0; k < hits.size() && k < kMaxChoices; ++k) {
+        const EventIndex i = hits[k];
         const EventText &t = store_->text(i);
-        QAction *a = chooser.addAction(QStringLiteral("%1 — %2").arg(
+        QAction *a = chooser->addAction(QStringLiteral("%1 — %2").arg(
             t.title.isEmpty() ? t.id : t.title, formatSpan(store_->timeSpan(i), displayZone())));
         a->setData(i);
+        connect(a, &QAction::triggered, this, [this, i] { selectEvent(i); });
     }
-    if (QAction *chosen = chooser.exec(globalPos))
-        selectEvent(EventIndex(chosen->data().toUInt()));
+    if (hits.size() > kMaxChoices)
+        chooser->addAction(tr("…%1 more here: zoom in").arg(hits.size() - kMaxChoices))->setEnabled(false);
+    chooser->popup(globalPos);
 }
 
 void MainWindow::updateStatus()

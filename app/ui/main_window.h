@@ -2,6 +2,7 @@
 
 #include "core/event_store.h"
 #include "io/load_report.h"
+#include "render/marker_palette.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -13,6 +14,9 @@
 class QLabel;
 class QPlainTextEdit;
 class QDockWidget;
+class QMenu;
+class QTimer;
+class QToolBar;
 
 namespace sitmap {
 
@@ -20,6 +24,9 @@ class MapCanvas;
 class EventPanel;
 class TimeCursor;
 class TimelineDock;
+class EventBrowser;
+class EventListDock;
+class LegendWidget;
 struct LoadedEvents;
 class Basemap;
 
@@ -41,6 +48,13 @@ public:
     /// The current time and visible window shared by the map, the timeline and exports.
     [[nodiscard]] TimeCursor *timeCursor() const { return timeCursor_; }
     [[nodiscard]] TimelineDock *timelineDock() const { return timelineDock_; }
+    [[nodiscard]] EventBrowser *browser() const { return browser_; }
+    [[nodiscard]] EventListDock *eventList() const { return listDock_; }
+    [[nodiscard]] LegendWidget *legend() const { return legend_; }
+    /// Marker colours: by category, status or claimant affiliation.
+    void setColorBy(ColorBy by);
+    /// Event time ("what happened by T") or report time ("what had been reported by T").
+    void setTimeAxis(TimeAxis axis);
     /// The zone times are shown in (storage stays UTC).
     [[nodiscard]] QTimeZone displayZone() const;
     [[nodiscard]] std::shared_ptr<const EventStore> store() const { return store_; }
@@ -67,7 +81,13 @@ private:
     void showReports(const std::vector<LoadReport> &reports);
     void updateStatus();
     void createTimeline();
+    void createEventDocks();
+    void createEventActions(QMenu *menu, QToolBar *bar);
     void showTimeWindow();
+    void onSelectionChanged(std::optional<EventIndex> event);
+    /// Moves the time handle so the event is inside the visible window.
+    void followTime(EventIndex event);
+    void refreshPalette();
 
     MapCanvas *canvas_ = nullptr;
     EventPanel *panel_ = nullptr;
@@ -78,10 +98,15 @@ private:
     TimeCursor *timeCursor_ = nullptr;
     TimelineDock *timelineDock_ = nullptr;
     bool timeRestored_ = false; // the session's time came from the settings
+    EventBrowser *browser_ = nullptr;
+    EventListDock *listDock_ = nullptr;
+    LegendWidget *legend_ = nullptr;
+    QTimer *legendTimer_ = nullptr;
+    ColorBy colorBy_ = ColorBy::Category;
+    TimeAxis timeAxis_ = TimeAxis::Event;
 
     std::shared_ptr<const EventStore> store_;
     std::vector<LoadReport> reports_;
-    std::optional<EventIndex> selected_;
     QFutureWatcher<LoadedEvents> *loadWatcher_ = nullptr;
     QFutureWatcher<std::shared_ptr<const Basemap>> *basemapWatcher_ = nullptr;
     QStringList queuedPaths_;

@@ -6,7 +6,9 @@
 
 #include <QDockWidget>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
 
@@ -38,6 +40,7 @@ bool waitForSettledImage(MapCanvas *canvas)
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void demoLoadsAndIsFramed();
@@ -52,8 +55,16 @@ private slots:
 
 private:
     void loadDemo();
+    QTemporaryDir settingsDir_;
     std::unique_ptr<MainWindow> window_;
 };
+
+void TestMainWindow::initTestCase()
+{
+    // Never read or write the user's settings.
+    QVERIFY(settingsDir_.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
+}
 
 void TestMainWindow::init()
 {
