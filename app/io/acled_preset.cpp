@@ -1,6 +1,5 @@
 #include "io/acled_preset.h"
 
-#include <QTimeZone>
 
 namespace sitmap {
 
@@ -15,6 +14,7 @@ QString find(const QStringList &fieldNames, const char *name)
 }
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kJulianDayOfEpoch = 2440588; // QDate(1970, 1, 1).toJulianDay()
 
 } // namespace
 
@@ -47,29 +47,46 @@ FieldMapping AcledPreset::mapping(const QStringList &fieldNames)
 
 std::optional<TimeSpan> AcledPreset::widen(const TimeSpan &day, const QString &code)
 {
-    const QDateTime date = QDateTime::fromMSecsSinceEpoch(day.startMs, QTimeZone::utc());
-    const QString c = code.trimmed();
-    if (c == QLatin1String("1"))
-        return TimeSpan::covering(date, TimePrecision::Day);
-    if (c == QLatin1String("2")) {
-        const TimeSpan d = TimeSpan::covering(date, TimePrecision::Day);
-        return TimeSpan{d.startMs - 3 * kDayMs, d.endMs + 3 * kDayMs, TimePrecision::Span};
+    bool ok = false;
+    const int c = code.trimmed().toInt(&ok);
+    return ok && code.trimmed().size() == 1 ? widen(day, c) : std::nullopt;
+}
+
+std::optional<TimeSpan> AcledPreset::widen(const TimeSpan &day, int code)
+{
+    // Plain day arithmetic in UTC (this runs once per record): the same spans as
+    // TimeSpan::covering(Day) and covering(Month).
+    const qint64 d = day.startMs >= 0 ? day.startMs / kDayMs : -((-day.startMs + kDayMs - 1) / kDayMs);
+    const qint64 dayStart = d * kDayMs;
+    switch (code) {
+    case 1: return TimeSpan{dayStart, dayStart + kDayMs - 1, TimePrecision::Day};
+    case 2: return TimeSpan{dayStart - 3 * kDayMs, dayStart + 4 * kDayMs - 1, TimePrecision::Span};
+    case 3: {
+        const QDate date = QDate::fromJulianDay(d + kJulianDayOfEpoch);
+        const QDate first(date.year(), date.month(), 1);
+        const qint64 from = first.toJulianDay() - kJulianDayOfEpoch;
+        const qint64 to = first.addMonths(1).toJulianDay() - kJulianDayOfEpoch;
+        return TimeSpan{from * kDayMs, to * kDayMs - 1, TimePrecision::Month};
     }
-    if (c == QLatin1String("3"))
-        return TimeSpan::covering(date, TimePrecision::Month);
-    return std::nullopt;
+    default: return std::nullopt;
+    }
 }
 
 std::optional<LocationPrecision> AcledPreset::geoPrecision(const QString &code)
 {
-    const QString c = code.trimmed();
-    if (c == QLatin1String("1"))
-        return LocationPrecision::Settlement;
-    if (c == QLatin1String("2"))
-        return LocationPrecision::District;
-    if (c == QLatin1String("3"))
-        return LocationPrecision::Region;
-    return std::nullopt;
+    bool ok = false;
+    const int c = code.trimmed().toInt(&ok);
+    return ok && code.trimmed().size() == 1 ? geoPrecision(c) : std::nullopt;
+}
+
+std::optional<LocationPrecision> AcledPreset::geoPrecision(int code)
+{
+    switch (code) {
+    case 1: return LocationPrecision::Settlement;
+    case 2: return LocationPrecision::District;
+    case 3: return LocationPrecision::Region;
+    default: return std::nullopt;
+    }
 }
 
 QString AcledPreset::title(const QString &eventType, const QString &location)

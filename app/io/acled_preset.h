@@ -22,8 +22,11 @@ public:
     /// centred on it (ACLED dates a week-level event at mid-week), 3 = its calendar month.
     /// Empty for any other code.
     [[nodiscard]] static std::optional<TimeSpan> widen(const TimeSpan &day, const QString &code);
+    /// The same for an integer code (typed TIME_PRECISION columns).
+    [[nodiscard]] static std::optional<TimeSpan> widen(const TimeSpan &day, int code);
     /// GEO_PRECISION code: 1 = settlement, 2 = district, 3 = region; empty for any other code.
     [[nodiscard]] static std::optional<LocationPrecision> geoPrecision(const QString &code);
+    [[nodiscard]] static std::optional<LocationPrecision> geoPrecision(int code);
     /// "EVENT_TYPE — LOCATION", or whichever of the two is present.
     [[nodiscard]] static QString title(const QString &eventType, const QString &location);
 };

@@ -18,19 +18,27 @@ TimeValue failed(const QString &text, const QString &why)
     return v;
 }
 
-TimeValue fromDateTimeField(OGRFeatureH feature, int index, const QString &text, bool dateOnly)
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kJulianDayOfEpoch = 2440588; // QDate(1970, 1, 1).toJulianDay()
+
+/// The value of a typed date/time field as OGR formats it, for reports.
+QString fieldText(OGRFeatureH feature, int index) { return QString::fromUtf8(OGR_F_GetFieldAsString(feature, index)); }
+
+/// Typed Date and DateTime fields. Computed with plain arithmetic (no QDateTime), as this runs once
+/// per record; the text is only formatted when a report needs it.
+TimeValue fromDateTimeField(OGRFeatureH feature, int index, bool dateOnly)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
     float sec = 0;
     if (!OGR_F_GetFieldAsDateTimeEx(feature, index, &y, &mo, &d, &h, &mi, &sec, &tz))
-        return failed(text, QStringLiteral("unreadable date/time"));
+        return failed(fieldText(feature, index), QStringLiteral("unreadable date/time"));
     const QDate date(y, mo, d);
     if (!date.isValid())
-        return failed(text, QStringLiteral("no such date"));
+        return failed(fieldText(feature, index), QStringLiteral("no such date"));
+    const qint64 dayMs = (date.toJulianDay() - kJulianDayOfEpoch) * kDayMs;
     TimeValue v;
-    v.text = text;
     if (dateOnly) {
-        v.span = TimeSpan::covering(QDateTime(date, QTime(0, 0), QTimeZone::utc()), TimePrecision::Day);
+        v.span = TimeSpan{dayMs, dayMs + kDayMs - 1, TimePrecision::Day}; // as TimeSpan::covering(Day)
         return v;
     }
     int offsetSecs = 0;
@@ -40,11 +48,35 @@ TimeValue fromDateTimeField(OGRFeatureH feature, int index, const QString &text,
         offsetSecs = (tz - 100) * 15 * 60;
     const QTime hm(h, mi);
     if (!hm.isValid() || !(sec >= 0.0f && sec < 61.0f))
-        return failed(text, QStringLiteral("no such time of day"));
-    const qint64 ms = std::llround(double(sec) * 1000.0);
-    const QDateTime local = QDateTime(date, hm, QTimeZone(offsetSecs)).addMSecs(ms);
-    v.span = TimeSpan::covering(local.toUTC(), TimePrecision::Exact);
+        return failed(fieldText(feature, index), QStringLiteral("no such time of day"));
+    const qint64 ms = dayMs + (qint64(h) * 3600 + qint64(mi) * 60 - offsetSecs) * 1000
+        + std::llround(double(sec) * 1000.0);
+    v.span = TimeSpan{ms, ms, TimePrecision::Exact};
+    if (v.zoneAssumed)
+        v.text = fieldText(feature, index);
     return v;
+}
+
+/// "YYYY-MM-DD", the commonest form in CSV and GeoJSON files, without regular expressions; empty
+/// for anything else (parseTime() then decides).
+std::optional<TimeSpan> isoDay(const QString &t)
+{
+    if (t.size() != 10 || t[4] != QLatin1Char('-') || t[7] != QLatin1Char('-'))
+        return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    for (int k = 0; k < 3; ++k)
+        for (int c = starts[k]; c < starts[k] + lengths[k]; ++c) {
+            const char16_t ch = t[c].unicode();
+            if (ch < u'0' || ch > u'9')
+                return std::nullopt;
+            parts[k] = parts[k] * 10 + (ch - u'0');
+        }
+    const QDate date(parts[0], parts[1], parts[2]);
+    if (!date.isValid())
+        return std::nullopt;
+    const qint64 dayMs = (date.toJulianDay() - kJulianDayOfEpoch) * kDayMs;
+    return TimeSpan{dayMs, dayMs + kDayMs - 1, TimePrecision::Day};
 }
 
 } // namespace
@@ -53,13 +85,12 @@ TimeValue FeatureTime::read(OGRFeatureH feature, int index)
 {
     if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index))
         return {};
-    const QString text = QString::fromUtf8(OGR_F_GetFieldAsString(feature, index));
     OGRFieldDefnH defn = OGR_F_GetFieldDefnRef(feature, index);
-    switch (OGR_Fld_GetType(defn)) {
-    case OFTDate:
-        return fromDateTimeField(feature, index, text, true);
-    case OFTDateTime:
-        return fromDateTimeField(feature, index, text, false);
+    const OGRFieldType type = OGR_Fld_GetType(defn);
+    if (type == OFTDate || type == OFTDateTime)
+        return fromDateTimeField(feature, index, type == OFTDate);
+    const QString text = QString::fromUtf8(OGR_F_GetFieldAsString(feature, index));
+    switch (type) {
     case OFTInteger:
     case OFTInteger64:
     case OFTReal:
@@ -74,11 +105,24 @@ TimeValue FeatureTime::read(OGRFeatureH feature, int index)
     }
 }
 
+QString FeatureTime::text(OGRFeatureH feature, int index)
+{
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(feature, index))
+        return {};
+    return fieldText(feature, index);
+}
+
 TimeValue FeatureTime::fromText(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
         return {};
+    if (const std::optional<TimeSpan> day = isoDay(text)) {
+        TimeValue v;
+        v.text = text;
+        v.span = day;
+        return v;
+    }
     static const QRegularExpression epochRe(QStringLiteral("^-?\\d{9,}(?:\\.\\d+)?$"));
     if (epochRe.match(text).hasMatch())
         return fromEpoch(text.toDouble(), text);

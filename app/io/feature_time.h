@@ -12,7 +12,9 @@ namespace sitmap {
 /// A time read from one field of one feature.
 struct TimeValue {
     std::optional<TimeSpan> span; ///< UTC; empty when missing or unusable
-    QString text;                 ///< the value as read, for reports
+    /// The value as read, for reports. Typed Date/DateTime fields leave it empty when the value is
+    /// usable and no zone was assumed (FeatureTime::text() formats it then).
+    QString text;
     QString error;                ///< why `span` is empty (empty when the field is simply missing)
     bool zoneAssumed = false;     ///< no zone was stated and UTC was assumed
 
@@ -26,6 +28,8 @@ public:
     /// (100 = UTC, 100 +/- n = offset of n * 15 min, 0/1 = unknown/local -> UTC, zoneAssumed);
     /// Integer/Real -> epoch; String -> fromText(). Null or empty -> missing.
     [[nodiscard]] static TimeValue read(OGRFeatureH feature, int index);
+    /// Field `index` of `feature` as OGR formats it (for reports).
+    [[nodiscard]] static QString text(OGRFeatureH feature, int index);
     /// Epoch numbers (> 1e11 = milliseconds, else seconds) or anything parseTime() accepts.
     [[nodiscard]] static TimeValue fromText(const QString &text);
     /// Numeric epoch: > 1e11 = milliseconds, else seconds.

@@ -35,6 +35,7 @@ const Rule kRules[] = {
     {&FieldMapping::actors, {"actors", "actor", "actor1"}},
     {&FieldMapping::place, {"place", "location", "place_name", "locality"}},
     {&FieldMapping::geoPrecision, {"geo_precision", "geoprecision", "location_precision"}},
+    {&FieldMapping::radius, {"radius_m", "radius", "uncertainty_m", "accuracy_m"}},
     {&FieldMapping::status, {"status"}},
     {&FieldMapping::sources, {"sources"}},
     {&FieldMapping::sourceText, {"source", "src", "outlet"}},

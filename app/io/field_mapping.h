@@ -22,6 +22,7 @@ struct FieldMapping {
     QStringList extraActors;
     QString place;
     QString geoPrecision;
+    QString radius;     ///< location uncertainty in metres (SitMap profile: radius_m)
     QString status;
     QString sources;    ///< JSON array of source objects (SitMap profile)
     QString sourceText; ///< plain source name (ACLED SOURCE), one source per record

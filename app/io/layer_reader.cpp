@@ -1,5 +1,7 @@
 #include "io/layer_reader.h"
 
+#include <cmath>
+
 #include "io/acled_preset.h"
 #include "io/sitmap_profile.h"
 
@@ -122,6 +124,7 @@ QString LayerReader::prepare()
                    fieldIndex(m.title), fieldIndex(m.description), fieldIndex(m.category), fieldIndex(m.actors),
                    fieldIndex(m.place), fieldIndex(m.geoPrecision), fieldIndex(m.status), fieldIndex(m.sources),
                    fieldIndex(m.sourceText), fieldIndex(m.url), {}};
+    idx_.radius = fieldIndex(m.radius);
     for (const QString &name : m.extraActors)
         if (const int i = fieldIndex(name); i >= 0)
             idx_.extraActors.push_back(i);
@@ -193,9 +196,10 @@ void LayerReader::readFeature(OGRFeatureH feature, int record)
     file_.events->push_back(std::move(e));
 }
 
-TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field) const
+TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field, int *index) const
 {
     *field = mapping_.timeStart;
+    *index = idx_.timeStart;
     if (idx_.timeOfDay >= 0) {
         // The date must stand on its own; what goes wrong after that lies in the time of day.
         const TimeValue date = FeatureTime::fromText(text(feature, idx_.timeStart));
@@ -217,6 +221,7 @@ TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field) const
     TimeValue v = FeatureTime::read(feature, idx_.timeStart);
     if (v.isMissing() && idx_.beginFallback >= 0) {
         *field = QString::fromUtf8(OGR_Fld_GetNameRef(OGR_F_GetFieldDefnRef(feature, idx_.beginFallback)));
+        *index = idx_.beginFallback;
         v = FeatureTime::read(feature, idx_.beginFallback);
     }
     return v;
@@ -225,7 +230,8 @@ TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field) const
 std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, Pending &pending)
 {
     QString field;
-    const TimeValue start = startValue(feature, &field);
+    int startIndex = -1;
+    const TimeValue start = startValue(feature, &field, &startIndex);
     if (!start.span) {
         file_.log->error(record, field, start.text, start.isMissing() ? QStringLiteral("missing time") : start.error);
         return std::nullopt;
@@ -259,8 +265,9 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
         return std::nullopt;
     }
     if (end.span->endMs < span.startMs) {
-        file_.log->error(record, mapping_.timeEnd, end.text,
-                         QStringLiteral("ends before the start \"%1\"").arg(start.text));
+        const QString startText = start.text.isEmpty() ? FeatureTime::text(feature, startIndex) : start.text;
+        file_.log->error(record, mapping_.timeEnd, end.text.isEmpty() ? FeatureTime::text(feature, idx_.timeEnd) : end.text,
+                         QStringLiteral("ends before the start \"%1\"").arg(startText));
         return std::nullopt;
     }
     if (end.zoneAssumed)
@@ -321,6 +328,16 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, Event &e)
                                       : QStringLiteral("not a location precision (exact, settlement, district, "
                                                        "region, country, or a radius such as \"250 m\"); ignored"));
         }
+    }
+
+    if (const QString r = text(feature, idx_.radius); !r.isEmpty()) {
+        bool ok = false;
+        const double metres = r.toDouble(&ok);
+        if (ok && std::isfinite(metres) && metres >= 0.0 && metres <= 2.1e7)
+            e.radiusMetres = metres;
+        else
+            file_.log->warning(record, mapping_.radius, r,
+                               QStringLiteral("not a radius in metres (a number from 0 to 21 000 000); ignored"));
     }
 
     if (const QString s = text(feature, idx_.status); !s.isEmpty()) {

@@ -43,6 +43,7 @@ private:
         int latitude = -1, longitude = -1, title = -1, description = -1, category = -1, actors = -1;
         int place = -1, geoPrecision = -1, status = -1, sources = -1, sourceText = -1, url = -1;
         std::vector<int> extraActors;
+        int radius = -1;
     };
     struct PendingWarning {
         QString onceKey; ///< empty: deduplicated by field, value and reason
@@ -54,7 +55,8 @@ private:
     [[nodiscard]] QString prepare();
     [[nodiscard]] int fieldIndex(const QString &name) const;
     void readFeature(OGRFeatureH feature, int record);
-    [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field) const;
+    /// The start time, the name of the field it came from and that field's index.
+    [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;
     [[nodiscard]] std::optional<TimeSpan> readTime(OGRFeatureH feature, int record, Pending &pending);
     [[nodiscard]] std::optional<LonLat> readPosition(OGRFeatureH feature, int record, Pending &pending);
     void readDetails(OGRFeatureH feature, int record, Event &event);

@@ -4,6 +4,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "render/hit_test.h"
@@ -150,8 +151,9 @@ void MapCanvas::zoomToData()
         return;
     Viewport v = viewport_;
     v.setSize(size());
-    // Events of one town: show at least ~40 km around them.
-    v.fitTo(scene_.store->mapExtent(), 60, 150.0);
+    // Leave a fifth of the view around the events for context; events of one town: show ~100 km.
+    const int margin = std::max(60, int(0.2 * std::min(width(), height())));
+    v.fitTo(scene_.store->mapExtent(), margin, 150.0);
     changeViewport(v);
 }
 

@@ -91,6 +91,7 @@ private slots:
     void readingLeavesTheFileUntouched();
     void theDemoEventsLoadWithoutErrors();
     void aLaterDenialIsReadAsASourceWithItsStance();
+    void locationUncertaintyIsReadInMetres();
     void fileDialogFilterListsTheFormats();
 };
 
@@ -663,6 +664,24 @@ void TestEventFileReader::aLaterDenialIsReadAsASourceWithItsStance()
     b.add(r.events, r.sources);
     const auto store = b.build(std::vector<MapPoint>(r.events.size()), QStringLiteral("EPSG:3857"));
     QCOMPARE(toString(store->status(*store->findById(QStringLiteral("bridge")))), QStringLiteral("disputed"));
+}
+
+void TestEventFileReader::locationUncertaintyIsReadInMetres()
+{
+    const LoadResult demo = EventFileReader::read(QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson"));
+    const auto event = [&](const QString &id) {
+        return *std::find_if(demo.events.begin(), demo.events.end(), [&](const Event &e) { return e.id == id; });
+    };
+    QCOMPARE(event(QStringLiteral("seed-vneshenka-withdrawal")).radiusMetres, 40000.0);
+    QCOMPARE(event(QStringLiteral("seed-bridge-strike")).radiusMetres, 50000.0);
+    QCOMPARE(event(QStringLiteral("seed-mine-advance")).radiusMetres, 0.0);
+
+    const LoadResult bad = EventFileReader::read(data(QStringLiteral("claim_history.geojson")));
+    QCOMPARE(bad.events.size(), std::size_t(2)); // a bad radius is a warning, the event still loads
+    bool warned = false;
+    for (const LoadIssue &issue : bad.report.issues)
+        warned = warned || (issue.field == QStringLiteral("radius_m") && issue.value == QStringLiteral("far"));
+    QVERIFY(warned);
 }
 
 QTEST_GUILESS_MAIN(TestEventFileReader)
