@@ -23,7 +23,13 @@ QColor categoryColor(const QString &category)
                                    0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94, 0xf7b6d2};
     if (c.isEmpty())
         return QColor(0x7f7f7f);
-    return QColor(palette[qHash(c, 0x5174u) % (sizeof(palette) / sizeof(palette[0]))]);
+    // FNV-1a over the UTF-16 code units: stable across runs (qHash is seeded per process).
+    quint32 h = 2166136261u;
+    for (const QChar ch : c) {
+        h ^= ch.unicode();
+        h *= 16777619u;
+    }
+    return QColor(palette[h % (sizeof(palette) / sizeof(palette[0]))]);
 }
 
 } // namespace sitmap

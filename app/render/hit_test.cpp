@@ -23,7 +23,7 @@ std::vector<EventIndex> hitTest(const RenderScene &scene, const Viewport &viewpo
         EventIndex index;
     };
     std::vector<Hit> hits;
-    store.forEachVisible(scene.window, search, scene.timeAxis, [&](EventIndex i) {
+    store.forEachVisibleNear(scene.window, search, scene.timeAxis, [&](EventIndex i) {
         if (scene.isFilteredOut(i))
             return;
         const QPointF d = viewport.mapToScreen(store.mapPosition(i)) - screenPx;
