@@ -3,6 +3,7 @@
 #include "render/category_palette.h"
 
 #include <QDesktopServices>
+#include <QFileInfo>
 #include <QFrame>
 #include <QLabel>
 #include <QMessageBox>
@@ -62,12 +63,13 @@ EventPanel::EventPanel(QWidget *parent) : QWidget(parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // text wraps to the panel's width
     content_ = new QWidget(scroll);
     layout_ = new QVBoxLayout(content_);
     layout_->setAlignment(Qt::AlignTop);
     scroll->setWidget(content_);
     outer->addWidget(scroll);
-    setMinimumWidth(280);
+    setMinimumWidth(320);
     opener_ = [this](const QUrl &url) {
         const auto answer = QMessageBox::question(
             this, tr("Open link"),
@@ -157,7 +159,8 @@ void EventPanel::rebuild()
         addLabel(tr("Actors: %1").arg(t.actors.join(QStringLiteral("; "))), QStringLiteral("actors"));
     if (!t.description.isEmpty())
         addLabel(t.description, QStringLiteral("description"));
-    addLabel(tr("Record: %1, feature %2").arg(t.file).arg(t.record), QStringLiteral("record"));
+    addLabel(tr("Record: %1, feature %2").arg(QFileInfo(t.file).fileName()).arg(t.record), QStringLiteral("record"))
+        ->setToolTip(t.file);
 
     // Sources in publication order: the claim's history (a later denial or correction is a source too).
     const IndexRange range = store_->sourcesOf(i);
@@ -194,6 +197,8 @@ void EventPanel::addRelatedEvents(EventIndex event)
                                                                 formatSpan(store_->timeSpan(e), zone_)),
                                   content_);
         b->setObjectName(QStringLiteral("relatedEvent"));
+        b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        b->setToolTip(b->text());
         b->setFlat(true);
         b->setStyleSheet(QStringLiteral("text-align: left;"));
         connect(b, &QPushButton::clicked, this, [this, e] { emit eventRequested(e); });
@@ -266,6 +271,7 @@ void EventPanel::addSource(int s)
     if (store_->eventsOf(s).size() > 1) {
         auto *all = new QPushButton(tr("Show all %1 events from this source").arg(store_->eventsOf(s).size()), frame);
         all->setObjectName(QStringLiteral("showAll"));
+        all->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         connect(all, &QPushButton::clicked, this, [this, s] { emit showEventsOfSource(s); });
         box->addWidget(all);
     }
