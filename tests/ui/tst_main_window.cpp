@@ -6,6 +6,7 @@
 
 #include <QDockWidget>
 #include <QPlainTextEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -52,6 +53,7 @@ private slots:
     void keysPanAndZoom();
     void badRowsAreReportedAndGoodRowsStillLoad();
     void openingMoreFilesKeepsTheSelection();
+    void droppingFilesOpensThem();
 
 private:
     void loadDemo();
@@ -231,6 +233,23 @@ void TestMainWindow::openingMoreFilesKeepsTheSelection()
     QVERIFY(loaded.wait(15000));
     QVERIFY(window_->eventPanel()->event());
     QCOMPARE(window_->store()->text(*window_->eventPanel()->event()).id, id);
+}
+
+void TestMainWindow::droppingFilesOpensThem()
+{
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(kDemo), QUrl::fromLocalFile(QStringLiteral(SITMAP_TEST_DATA "/events_latlon.csv"))});
+    const QPoint at = window_->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window_.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy loaded(window_.get(), &MainWindow::filesLoaded);
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window_.get(), &drop);
+    QVERIFY(loaded.wait(15000));
+    QCOMPARE(window_->loadReports().size(), std::size_t(2));
+    QVERIFY(window_->store()->findById(QStringLiteral("seed-mine-advance")));
+    QVERIFY(window_->store()->size() > 5);
 }
 
 QTEST_MAIN(TestMainWindow)
