@@ -9,6 +9,7 @@ packages=(
   qt6-positioning-dev qt6-svg-dev libgl-dev # QtPositioning, QtSvg; libgl-dev is needed by Qt6Gui's CMake config
   libgdal-dev gdal-bin libproj-dev libgif-dev # GDAL/OGR (readers, GeoTIFF export, ogrinfo), PROJ
   poppler-utils                             # pdftoppm/pdfinfo, to check PDF exports
+  ffmpeg                                    # MP4/WebM export (optional at run time; ~150 MB, so its tests run)
   fonts-dejavu-core                         # a known font so rendered text is reproducible
   xvfb xauth                                # xvfb-run, to run the GUI without a display
 )

@@ -1,6 +1,9 @@
 #include "core/event_store.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
 
 namespace sitmap {
 
@@ -43,6 +46,97 @@ std::size_t EventStore::pastLastCandidate(qint64 toMs) const
     return std::size_t(std::upper_bound(start_.begin(), start_.end(), toMs) - start_.begin());
 }
 
+int EventStore::gridColumn(double x) const
+{
+    const double c = (x - mapExtent_.minX) / cellWidth_;
+    return c >= 0.0 ? int(std::min(c, double(gridSide_ - 1))) : 0; // NaN goes to 0 too
+}
+
+int EventStore::gridRow(double y) const
+{
+    const double r = (y - mapExtent_.minY) / cellHeight_;
+    return r >= 0.0 ? int(std::min(r, double(gridSide_ - 1))) : 0;
+}
+
+void EventStore::buildIndexes()
+{
+    const std::size_t n = start_.size();
+
+    // Long spans, by length: up to 8 days, 32 days, 128 days, ... (each tier 4x the one before).
+    longTiers_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!(precision_[i] & kLongSpanFlag))
+            continue;
+        const qint64 span = end_[i] - start_[i];
+        std::size_t tier = 0;
+        for (qint64 limit = 4 * kShortSpanLimitMs; span > limit && tier < 15; limit *= 4)
+            ++tier;
+        if (longTiers_.size() <= tier)
+            longTiers_.resize(tier + 1);
+        longTiers_[tier].events.push_back(EventIndex(i));
+        longTiers_[tier].maxSpanMs = std::max(longTiers_[tier].maxSpanMs, span);
+    }
+    longTiers_.erase(std::remove_if(longTiers_.begin(), longTiers_.end(),
+                                    [](const LongSpanTier &t) { return t.events.empty(); }),
+                     longTiers_.end());
+    for (LongSpanTier &t : longTiers_)
+        t.events.shrink_to_fit();
+
+    reportOrder_.resize(n);
+    std::iota(reportOrder_.begin(), reportOrder_.end(), EventIndex(0));
+    std::stable_sort(reportOrder_.begin(), reportOrder_.end(),
+                     [&](EventIndex a, EventIndex b) { return reported_[a] < reported_[b]; });
+
+    // About 16 events per cell on average, at most 1024 x 1024 cells.
+    gridSide_ = int(std::clamp(std::sqrt(double(n) / 16.0), 1.0, 1024.0));
+    const bool finite = std::isfinite(mapExtent_.width()) && std::isfinite(mapExtent_.height());
+    cellWidth_ = finite && mapExtent_.width() > 0 ? mapExtent_.width() / gridSide_ : 1.0;
+    cellHeight_ = finite && mapExtent_.height() > 0 ? mapExtent_.height() / gridSide_ : 1.0;
+    if (!finite)
+        gridSide_ = 1;
+    const std::size_t cells = std::size_t(gridSide_) * std::size_t(gridSide_);
+    cellOffsets_.assign(cells + 1, 0);
+    cellLongFrom_.assign(cells, 0);
+    std::vector<quint32> cellOf(n), shortCount(cells, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        cellOf[i] = quint32(std::size_t(gridRow(y_[i])) * std::size_t(gridSide_) + std::size_t(gridColumn(x_[i])));
+        ++cellOffsets_[cellOf[i] + 1];
+        if (!(precision_[i] & kLongSpanFlag))
+            ++shortCount[cellOf[i]];
+    }
+    std::partial_sum(cellOffsets_.begin(), cellOffsets_.end(), cellOffsets_.begin());
+    cellEvents_.resize(n);
+    std::vector<quint32> fillShort(cells), fillLong(cells);
+    for (std::size_t c = 0; c < cells; ++c) {
+        fillShort[c] = cellOffsets_[c];
+        fillLong[c] = cellLongFrom_[c] = cellOffsets_[c] + shortCount[c];
+    }
+    for (std::size_t i = 0; i < n; ++i) // ascending i: every section comes out in time order
+        cellEvents_[(precision_[i] & kLongSpanFlag) ? fillLong[cellOf[i]]++ : fillShort[cellOf[i]]++] = EventIndex(i);
+    // Group each cell's short events by position (any order of positions will do), keeping time
+    // order inside a group: a stable sort on the position's bits.
+    std::vector<std::pair<quint64, EventIndex>> keyed;
+    for (std::size_t c = 0; c < cells; ++c) {
+        const quint32 first = cellOffsets_[c], last = cellLongFrom_[c];
+        if (last - first < 2)
+            continue;
+        keyed.clear();
+        for (quint32 k = first; k < last; ++k)
+            keyed.emplace_back(positionKey(cellEvents_[k]), cellEvents_[k]);
+        std::sort(keyed.begin(), keyed.end()); // (key, index): equal keys stay in time order
+        for (quint32 k = first; k < last; ++k)
+            cellEvents_[k] = keyed[k - first].second;
+    }
+}
+
+quint64 EventStore::positionKey(EventIndex i) const
+{
+    quint32 bx = 0, by = 0;
+    std::memcpy(&bx, &x_[i], sizeof bx);
+    std::memcpy(&by, &y_[i], sizeof by);
+    return (quint64(bx) << 32) | by;
+}
+
 std::vector<EventIndex> EventStore::query(const TimeWindow &window, const MapRect &extent) const
 {
     std::vector<EventIndex> out;
@@ -56,6 +150,24 @@ int EventStore::countVisible(const TimeWindow &window, const MapRect &extent) co
     int n = 0;
     forEachVisible(window, extent, [&](EventIndex) { ++n; });
     return n;
+}
+
+std::size_t EventStore::candidateCount(const TimeWindow &window, TimeAxis axis) const
+{
+    if (window.isEmpty() || start_.empty())
+        return 0;
+    if (axis == TimeAxis::Report) {
+        const auto lo = std::lower_bound(reportOrder_.begin(), reportOrder_.end(), window.fromMs,
+                                         [&](EventIndex i, qint64 t) { return reported_[i] < t; });
+        const auto hi = std::upper_bound(lo, reportOrder_.end(), window.toMs,
+                                         [&](qint64 t, EventIndex i) { return t < reported_[i]; });
+        return std::size_t(hi - lo);
+    }
+    std::size_t longSpans = 0;
+    for (const LongSpanTier &t : longTiers_)
+        longSpans += t.events.size();
+    const std::size_t lo = firstCandidate(window.fromMs), hi = pastLastCandidate(window.toMs);
+    return (hi > lo ? hi - lo : 0) + longSpans;
 }
 
 std::optional<EventIndex> EventStore::firstStartingAfter(qint64 ms) const

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 namespace sitmap {
@@ -105,12 +106,23 @@ public:
     void forEachVisible(const TimeWindow &window, const MapRect &extent, Fn &&fn) const;
     /// The same on either time axis: TimeAxis::Report visits events first reported inside the window,
     /// in report-time order.
+    /// In every forEachVisible*, `fn` may return bool: returning false stops the visit (cancellation).
     template <typename Fn>
     void forEachVisible(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const;
+    /// Like forEachVisible, through the spatial grid: for small extents (a click, a town), costs what
+    /// the events near the extent cost rather than what the time window holds. Order: by grid cell;
+    /// inside a cell the events at one position together, in time order; then long spans, by cell.
+    /// `fn` may also take (EventIndex, const MapPoint &): the position then comes with the index
+    /// (read once per position, which is what makes a pixel with thousands of events cheap).
+    template <typename Fn>
+    void forEachVisibleNear(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const;
     /// The indices forEachVisible would visit, sorted ascending (time order).
     [[nodiscard]] std::vector<EventIndex> query(const TimeWindow &window,
                                                 const MapRect &extent = MapRect::everything()) const;
     [[nodiscard]] int countVisible(const TimeWindow &window, const MapRect &extent = MapRect::everything()) const;
+    /// An upper bound, found in O(log n), on how many events forEachVisible visits for `window` on
+    /// `axis` whatever the extent: lets a renderer choose how to draw before drawing.
+    [[nodiscard]] std::size_t candidateCount(const TimeWindow &window, TimeAxis axis = TimeAxis::Event) const;
 
     /// Index of the event starting after / before the instant, for stepping through time.
     [[nodiscard]] std::optional<EventIndex> firstStartingAfter(qint64 ms) const;
@@ -130,6 +142,54 @@ private:
 
     [[nodiscard]] std::size_t firstCandidate(qint64 fromMs) const;
     [[nodiscard]] std::size_t pastLastCandidate(qint64 toMs) const;
+    /// Visits the long spans that meet the window and lie in the extent, in index order; false when fn stopped.
+    template <typename Fn>
+    bool forEachLongSpan(const TimeWindow &window, const MapRect &extent, bool allSpace, Fn &fn) const;
+    /// Calls fn(i) (or fn(i, position)) and says whether to go on (fn may return void or bool).
+    template <typename Fn>
+    bool visit(Fn &fn, EventIndex i) const
+    {
+        if constexpr (std::is_invocable_v<Fn &, EventIndex, const MapPoint &>)
+            return visitAt(fn, i, mapPosition(i));
+        else if constexpr (std::is_same_v<std::invoke_result_t<Fn &, EventIndex>, bool>)
+            return fn(i);
+        else {
+            fn(i);
+            return true;
+        }
+    }
+    template <typename Fn>
+    static bool visitAt(Fn &fn, EventIndex i, const MapPoint &at)
+    {
+        if constexpr (!std::is_invocable_v<Fn &, EventIndex, const MapPoint &>)
+            return visitIndex(fn, i);
+        else if constexpr (std::is_same_v<std::invoke_result_t<Fn &, EventIndex, const MapPoint &>, bool>)
+            return fn(i, at);
+        else {
+            fn(i, at);
+            return true;
+        }
+    }
+    template <typename Fn>
+    static bool visitIndex(Fn &fn, EventIndex i)
+    {
+        if constexpr (std::is_same_v<std::invoke_result_t<Fn &, EventIndex>, bool>)
+            return fn(i);
+        else {
+            fn(i);
+            return true;
+        }
+    }
+    /// The bits of an event's map position, for grouping events at exactly one place.
+    [[nodiscard]] quint64 positionKey(EventIndex i) const;
+    [[nodiscard]] static bool coversAllSpace(const MapRect &e)
+    {
+        return !std::isfinite(e.minX) && !std::isfinite(e.maxX) && !std::isfinite(e.minY) && !std::isfinite(e.maxY);
+    }
+    /// Grid cell column/row of a map x/y, clamped to the grid.
+    [[nodiscard]] int gridColumn(double x) const;
+    [[nodiscard]] int gridRow(double y) const;
+    void buildIndexes();
 
     std::vector<qint64> start_, end_;
     std::vector<float> x_, y_;
@@ -139,11 +199,23 @@ private:
     std::vector<quint8> precision_;    // TimePrecision | kLongSpanFlag | kReportKnownFlag
     std::vector<quint8> geoPrecision_; // LocationPrecision
     std::vector<EventText> text_;
-    std::vector<EventIndex> longSpans_; // ascending
+    /// Long spans by length class, so a window only looks at those long enough to reach it.
+    struct LongSpanTier {
+        qint64 maxSpanMs = 0;
+        std::vector<EventIndex> events; // ascending (start order)
+    };
+    std::vector<LongSpanTier> longTiers_;
     std::vector<qint64> reported_;       // first report time per event
-    std::vector<EventIndex> reportOrder_; // events sorted by reported_
-    std::vector<qint64> reportedSorted_;  // reported_ in reportOrder_ order, for binary search
+    std::vector<EventIndex> reportOrder_; // events sorted by reported_ (searched through reported_)
     qint64 maxShortSpanMs_ = 0;
+    /// Spatial grid over mapExtent_: gridSide_ x gridSide_ cells, row-major from (minX, minY); per
+    /// cell (CSR) its short events grouped by position, each group in time order, then its long
+    /// spans in time order from cellLongFrom_[cell].
+    int gridSide_ = 0;
+    double cellWidth_ = 1.0, cellHeight_ = 1.0;
+    std::vector<quint32> cellOffsets_;
+    std::vector<quint32> cellLongFrom_;
+    std::vector<EventIndex> cellEvents_;
 
     std::vector<Source> sources_;
     std::vector<quint32> eventSourceOffsets_, eventSources_; // CSR: event -> sources
@@ -154,46 +226,6 @@ private:
     QString mapCrs_;
 };
 
-template <typename Fn>
-void EventStore::forEachVisible(const TimeWindow &window, const MapRect &extent, Fn &&fn) const
-{
-    if (window.isEmpty() || start_.empty())
-        return;
-    const bool allSpace = !std::isfinite(extent.minX) && !std::isfinite(extent.maxX)
-        && !std::isfinite(extent.minY) && !std::isfinite(extent.maxY);
-    const std::size_t lo = firstCandidate(window.fromMs);
-    const std::size_t hi = pastLastCandidate(window.toMs);
-    for (std::size_t i = lo; i < hi; ++i) {
-        if (end_[i] < window.fromMs || (precision_[i] & kLongSpanFlag))
-            continue;
-        if (allSpace || extent.contains(x_[i], y_[i]))
-            fn(EventIndex(i));
-    }
-    for (const EventIndex i : longSpans_) {
-        if (start_[i] > window.toMs)
-            break;
-        if (end_[i] >= window.fromMs && (allSpace || extent.contains(x_[i], y_[i])))
-            fn(i);
-    }
-}
-
-template <typename Fn>
-void EventStore::forEachVisible(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const
-{
-    if (axis == TimeAxis::Event) {
-        forEachVisible(window, extent, std::forward<Fn>(fn));
-        return;
-    }
-    if (window.isEmpty() || reportOrder_.empty())
-        return;
-    const bool allSpace = !std::isfinite(extent.minX) && !std::isfinite(extent.maxX);
-    const auto lo = std::lower_bound(reportedSorted_.begin(), reportedSorted_.end(), window.fromMs);
-    const auto hi = std::upper_bound(lo, reportedSorted_.end(), window.toMs);
-    for (auto it = lo; it != hi; ++it) {
-        const EventIndex i = reportOrder_[std::size_t(it - reportedSorted_.begin())];
-        if (allSpace || extent.contains(x_[i], y_[i]))
-            fn(i);
-    }
-}
-
 } // namespace sitmap
+
+#include "core/event_store_visit.h" // the forEachVisible* templates

@@ -4,18 +4,25 @@
 #include <QSet>
 #include <algorithm>
 #include <numeric>
+#include <type_traits>
 
 namespace sitmap {
 
 void EventStoreBuilder::add(std::vector<Event> events, std::vector<Source> sources)
 {
     const int offset = int(sources_.size());
-    for (Event &e : events) {
-        for (int &s : e.sourceIndices)
-            s += offset;
-        events_.push_back(std::move(e));
-    }
-    std::move(sources.begin(), sources.end(), std::back_inserter(sources_));
+    if (offset != 0)
+        for (Event &e : events)
+            for (int &s : e.sourceIndices)
+                s += offset;
+    if (events_.empty())
+        events_ = std::move(events); // the common case: one file, no copy
+    else
+        std::move(events.begin(), events.end(), std::back_inserter(events_));
+    if (sources_.empty())
+        sources_ = std::move(sources);
+    else
+        std::move(sources.begin(), sources.end(), std::back_inserter(sources_));
 }
 
 void EventStoreBuilder::addStore(const EventStore &store)
@@ -58,6 +65,15 @@ std::vector<LonLat> EventStoreBuilder::positions() const
 
 EventStatus deriveStatus(const std::vector<const Source *> &sources)
 {
+    if (sources.size() <= 1) { // most events: no independence keys to compare
+        if (sources.empty())
+            return EventStatus::Claimed;
+        switch (sources.front()->stance) {
+        case SourceStance::Denies: return EventStatus::Denied;
+        case SourceStance::Disputes: return EventStatus::Disputed;
+        default: return EventStatus::Claimed;
+        }
+    }
     QSet<QString> supporting;
     bool denied = false;
     bool disputed = false;
@@ -82,18 +98,45 @@ EventStatus deriveStatus(const std::vector<const Source *> &sources)
 std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<MapPoint> &projected,
                                                            const QString &mapCrs) const
 {
-    Q_ASSERT(projected.size() == events_.size());
+    return assemble(events_, sources_, projected, mapCrs);
+}
+
+std::shared_ptr<const EventStore> EventStoreBuilder::buildAndClear(const std::vector<MapPoint> &projected,
+                                                                   const QString &mapCrs)
+{
+    auto store = assemble(events_, sources_, projected, mapCrs);
+    events_ = {};
+    sources_ = {};
+    return store;
+}
+
+template <typename Events, typename Sources>
+std::shared_ptr<const EventStore> EventStoreBuilder::assemble(Events &events, Sources &sources,
+                                                              const std::vector<MapPoint> &projected,
+                                                              const QString &mapCrs)
+{
+    // Copies from a const builder, moves from one being cleared.
+    auto take = [](auto &value) {
+        if constexpr (std::is_const_v<std::remove_reference_t<decltype(value)>>)
+            return std::decay_t<decltype(value)>(value);
+        else
+            return std::move(value);
+    };
+
+    Q_ASSERT(projected.size() == events.size());
     auto store = std::make_shared<EventStore>();
     EventStore &s = *store;
     s.mapCrs_ = mapCrs;
+    const std::size_t n = events.size();
 
-    std::vector<std::size_t> order(events_.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return events_[a].time.startMs < events_[b].time.startMs;
-    });
+    // Time order, ties in insertion order: sorting (start, position) pairs is a stable sort that
+    // touches 16 bytes per event rather than whole events.
+    std::vector<std::pair<qint64, quint32>> keys(n);
+    for (std::size_t k = 0; k < n; ++k)
+        keys[k] = {events[k].time.startMs, quint32(k)};
+    if (!std::is_sorted(keys.begin(), keys.end()))
+        std::sort(keys.begin(), keys.end());
 
-    const std::size_t n = events_.size();
     s.start_.reserve(n);
     s.end_.reserve(n);
     s.x_.reserve(n);
@@ -110,11 +153,12 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     s.eventSourceOffsets_.push_back(0);
 
     QHash<QString, quint16> categoryIds;
-    std::vector<std::vector<quint32>> eventsOfSource(sources_.size());
+    std::vector<quint32> eventsPerSource(sources.size(), 0);
+    std::vector<const Source *> mine;
 
-    for (const std::size_t k : order) {
-        const Event &e = events_[k];
-        const auto row = EventIndex(s.start_.size());
+    for (const auto &key : keys) {
+        const std::size_t k = key.second;
+        auto &e = events[k];
         s.start_.push_back(e.time.startMs);
         s.end_.push_back(e.time.endMs);
         s.x_.push_back(float(projected[k].x));
@@ -130,13 +174,13 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
         }
         s.category_.push_back(cat.value());
 
-        std::vector<const Source *> mine;
+        mine.clear();
         for (const int si : e.sourceIndices) {
-            if (si < 0 || std::size_t(si) >= sources_.size())
+            if (si < 0 || std::size_t(si) >= sources.size())
                 continue;
-            mine.push_back(&sources_[std::size_t(si)]);
+            mine.push_back(&sources[std::size_t(si)]);
             s.eventSources_.push_back(quint32(si));
-            eventsOfSource[std::size_t(si)].push_back(row);
+            ++eventsPerSource[std::size_t(si)];
         }
         s.eventSourceOffsets_.push_back(quint32(s.eventSources_.size()));
         const EventStatus status = e.status ? *e.status : deriveStatus(mine);
@@ -151,30 +195,28 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
         const bool isLong = span > EventStore::kShortSpanLimitMs;
         s.precision_.push_back(quint8(quint8(e.time.precision) | (isLong ? EventStore::kLongSpanFlag : 0)
                                       | (reported ? EventStore::kReportKnownFlag : 0)));
-        if (isLong)
-            s.longSpans_.push_back(row);
-        else
+        if (!isLong)
             s.maxShortSpanMs_ = std::max(s.maxShortSpanMs_, span);
         s.geoPrecision_.push_back(quint8(e.geoPrecision));
 
-        s.text_.push_back(EventText{e.id, e.title, e.description, e.place, e.actors, e.file, e.record, e.radiusMetres});
+        s.text_.push_back(EventText{take(e.id), take(e.title), take(e.description), take(e.place), take(e.actors),
+                                    take(e.file), e.record, e.radiusMetres});
     }
 
-    s.reportOrder_.resize(n);
-    std::iota(s.reportOrder_.begin(), s.reportOrder_.end(), EventIndex(0));
-    std::stable_sort(s.reportOrder_.begin(), s.reportOrder_.end(),
-                     [&](EventIndex a, EventIndex b) { return s.reported_[a] < s.reported_[b]; });
-    s.reportedSorted_.reserve(n);
-    for (const EventIndex i : s.reportOrder_)
-        s.reportedSorted_.push_back(s.reported_[i]);
+    s.buildIndexes();
 
-    s.sources_ = sources_;
-    s.sourceEventOffsets_.reserve(sources_.size() + 1);
-    s.sourceEventOffsets_.push_back(0);
-    for (const auto &list : eventsOfSource) {
-        s.sourceEvents_.insert(s.sourceEvents_.end(), list.begin(), list.end());
-        s.sourceEventOffsets_.push_back(quint32(s.sourceEvents_.size()));
-    }
+    // Source -> events (CSR), by counting: rows are visited in time order, so each list is too.
+    s.sourceEventOffsets_.assign(sources.size() + 1, 0);
+    for (std::size_t src = 0; src < sources.size(); ++src)
+        s.sourceEventOffsets_[src + 1] = s.sourceEventOffsets_[src] + eventsPerSource[src];
+    s.sourceEvents_.resize(s.eventSources_.size());
+    std::vector<quint32> fill(s.sourceEventOffsets_.begin(), s.sourceEventOffsets_.end() - 1);
+    for (EventIndex row = 0; row < EventIndex(n); ++row)
+        for (quint32 k = s.eventSourceOffsets_[row]; k < s.eventSourceOffsets_[row + 1]; ++k)
+            s.sourceEvents_[fill[s.eventSources_[k]]++] = row;
+    s.sources_ = take(sources);
+    s.sources_.shrink_to_fit();       // grown by doubling while the file was read
+    s.eventSources_.shrink_to_fit();
     return store;
 }
 

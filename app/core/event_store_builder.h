@@ -25,8 +25,17 @@ public:
     /// k-th added event (same order as positions()); `mapCrs` names that CRS.
     [[nodiscard]] std::shared_ptr<const EventStore> build(const std::vector<MapPoint> &projected,
                                                           const QString &mapCrs) const;
+    /// The same, moving the events' text and the sources into the store instead of copying them;
+    /// the builder is empty afterwards. For loaders that build once.
+    [[nodiscard]] std::shared_ptr<const EventStore> buildAndClear(const std::vector<MapPoint> &projected,
+                                                                  const QString &mapCrs);
 
 private:
+    template <typename Events, typename Sources>
+    [[nodiscard]] static std::shared_ptr<const EventStore> assemble(Events &events, Sources &sources,
+                                                                    const std::vector<MapPoint> &projected,
+                                                                    const QString &mapCrs);
+
     std::vector<Event> events_;
     std::vector<Source> sources_;
 };

@@ -66,7 +66,10 @@ EventStoreFootprint EventStore::footprint() const
     EventStoreFootprint f;
     f.hotColumns = bytesOf(start_) + bytesOf(end_) + bytesOf(x_) + bytesOf(y_) + bytesOf(category_)
         + bytesOf(status_) + bytesOf(precision_) + bytesOf(geoPrecision_);
-    f.indexes = bytesOf(longSpans_) + bytesOf(reported_) + bytesOf(reportOrder_) + bytesOf(reportedSorted_);
+    f.indexes = bytesOf(reported_) + bytesOf(reportOrder_) + bytesOf(cellOffsets_) + bytesOf(cellLongFrom_) + bytesOf(cellEvents_)
+        + longTiers_.capacity() * sizeof(LongSpanTier);
+    for (const LongSpanTier &t : longTiers_)
+        f.indexes += bytesOf(t.events);
     f.coldColumns = bytesOf(lon_) + bytesOf(lat_) + bytesOf(eventSourceOffsets_) + bytesOf(eventSources_)
         + bytesOf(sourceEventOffsets_) + bytesOf(sourceEvents_) + bytesOf(text_) + bytesOf(sources_);
 

@@ -1,6 +1,7 @@
 #include "export/briefing_export.h"
 
 #include "export/briefing_document.h"
+#include "export/checked_save_file.h"
 #include "export/image_export.h"
 #include "export/snapshot_composer.h"
 #include "export/vector_export.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextFrameFormat>
@@ -43,7 +43,7 @@ ExportResult BriefingExport::writeWithImage(const SnapshotComposer &composer, co
     const QString text = html ? doc.toHtml(imageName) : doc.toMarkdown(imageName);
 
     // Both files are prepared before either replaces anything.
-    QSaveFile docFile(absolute);
+    CheckedSaveFile docFile(absolute);
     if (!docFile.open(QIODevice::WriteOnly))
         return ExportResult::failure(cannotWrite(absolute, docFile.errorString()));
     const QByteArray bytes = text.toUtf8();
@@ -63,7 +63,7 @@ ExportResult BriefingExport::writePdf(const SnapshotComposer &composer, const QS
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const BriefingDocument doc = BriefingDocument::build(composer, absolute);
-    QSaveFile file(absolute);
+    CheckedSaveFile file(absolute);
     if (!file.open(QIODevice::WriteOnly))
         return ExportResult::failure(cannotWrite(absolute, file.errorString()));
     {

@@ -43,6 +43,14 @@ QSizeF wrappedSize(const QFontMetricsF &fm, const QString &text, double maxWidth
     return {std::ceil(r.width()), std::ceil(r.height())};
 }
 
+QString legendHeader(const MapLegend &legend)
+{
+    const QString shown = QStringLiteral("Events shown: %1").arg(legend.total);
+    return legend.colourMeaning.isEmpty() || legend.colourMeaning == QStringLiteral("category")
+        ? shown
+        : QStringLiteral("%1, by %2").arg(shown, legend.colourMeaning);
+}
+
 } // namespace
 
 std::vector<QRectF> DecorationPainter::Layout::rects() const
@@ -115,7 +123,7 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
         const QFontMetricsF fm = metricsFor(bodyFont_, device);
         const QFontMetricsF bold = metricsFor(boldFont_, device);
         const QFontMetricsF small = metricsFor(smallFont_, device);
-        const QString header = QStringLiteral("Events shown: %1").arg(in_.legend.total);
+        const QString header = legendHeader(in_.legend);
         double textW = bold.horizontalAdvance(header);
         for (const MapLegend::Row &r : in_.legend.categories)
             textW = std::max(textW, kSwatchWidth + fm.horizontalAdvance(r.label) + 12 + fm.horizontalAdvance(QString::number(r.count)));
@@ -231,13 +239,13 @@ void DecorationPainter::paintLegend(QPainter &painter, const QRectF &rect, int r
     painter.setFont(boldFont_);
     painter.setPen(kInk);
     painter.drawText(QRectF(inner.left(), y, inner.width(), kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("Events shown: %1").arg(legend.total));
+                     legendHeader(legend));
     y += kRowHeight;
 
     const QFontMetricsF fm(bodyFont_, painter.device());
     const auto row = [&](const MapLegend::Row &r, const QString &label) {
-        MarkerStyle::draw(painter, QPointF(inner.left() + kSwatchWidth / 2 - 2, y + kRowHeight / 2), *in_.store,
-                          r.sample, false, false, false);
+        MarkerStyle::draw(painter, QPointF(inner.left() + kSwatchWidth / 2 - 2, y + kRowHeight / 2), r.color,
+                          r.approximate, false, false, false);
         painter.setFont(bodyFont_);
         painter.setPen(kInk);
         const QString count = QString::number(r.count);

@@ -1,6 +1,7 @@
 #include "export/geotiff_export.h"
 
 #include "export/atomic_file.h"
+#include "export/image_export.h"
 #include "export/snapshot_composer.h"
 #include "geo/projection.h"
 
@@ -49,17 +50,6 @@ struct CslDeleter {
     void operator()(char **list) const { CSLDestroy(list); }
 };
 
-bool hasTransparency(const QImage &image)
-{
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            if (qAlpha(line[x]) != 255)
-                return true;
-    }
-    return false;
-}
-
 } // namespace
 
 ExportResult GeoTiffExport::write(const SnapshotComposer &composer, const QString &path)
@@ -70,7 +60,7 @@ ExportResult GeoTiffExport::write(const SnapshotComposer &composer, const QStrin
             cannotWrite(path, QStringLiteral("the map CRS %1 has no WKT").arg(composer.content().mapCrs)));
 
     const QImage rendered = composer.renderImage();
-    const bool alpha = hasTransparency(rendered);
+    const bool alpha = ImageExport::hasTransparency(rendered);
     const QImage image = rendered.convertToFormat(alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
     const int bands = alpha ? 4 : 3;
 

@@ -1,22 +1,22 @@
 #include "export/image_export.h"
 
+#include "export/checked_save_file.h"
 #include "export/snapshot_composer.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
-#include <QSaveFile>
 
 namespace sitmap {
 
 namespace {
 
-QString saveFileError(const QSaveFile &file)
+QString saveFileError(const CheckedSaveFile &file)
 {
     return cannotWrite(QFileInfo(file.fileName()).absoluteFilePath(), file.errorString());
 }
 
-bool encode(const QImage &image, QSaveFile &file, const char *format, int quality, QString *reason)
+bool encode(const QImage &image, CheckedSaveFile &file, const char *format, int quality, QString *reason)
 {
     QImageWriter writer(&file, format);
     if (quality >= 0)
@@ -29,6 +29,20 @@ bool encode(const QImage &image, QSaveFile &file, const char *format, int qualit
 }
 
 } // namespace
+
+bool ImageExport::hasTransparency(const QImage &image)
+{
+    if (!image.hasAlphaChannel())
+        return false;
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < argb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
+        for (int x = 0; x < argb.width(); ++x)
+            if (qAlpha(line[x]) != 255)
+                return true;
+    }
+    return false;
+}
 
 QString ImageExport::worldFilePath(const QString &imagePath)
 {
@@ -45,7 +59,7 @@ QString ImageExport::worldFilePath(const QString &imagePath)
 ExportResult ImageExport::writeImage(const QImage &image, const QString &path, const char *format, int quality)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QSaveFile file(absolute);
+    CheckedSaveFile file(absolute);
     if (!file.open(QIODevice::WriteOnly))
         return ExportResult::failure(saveFileError(file));
     QString reason;
@@ -61,7 +75,7 @@ ExportResult ImageExport::writeImage(const QImage &image, const QString &path, c
 ExportResult ImageExport::writeText(const QString &text, const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QSaveFile file(absolute);
+    CheckedSaveFile file(absolute);
     if (!file.open(QIODevice::WriteOnly))
         return ExportResult::failure(saveFileError(file));
     const QByteArray bytes = text.toUtf8();
@@ -79,7 +93,8 @@ ExportResult ImageExport::write(const SnapshotComposer &composer, const QString 
 {
     const bool jpeg = composer.spec().format == SnapshotFormat::Jpeg;
     QImage image = composer.renderImage(jpeg);
-    if (jpeg)
+    // The basemap is opaque: an RGB PNG is smaller and quicker to write than RGBA.
+    if (jpeg || !hasTransparency(image))
         image = image.convertToFormat(QImage::Format_RGB32);
     const char *format = jpeg ? "jpeg" : "png";
     const int quality = jpeg ? composer.spec().jpegQuality : -1;
@@ -90,7 +105,7 @@ ExportResult ImageExport::write(const SnapshotComposer &composer, const QString 
     // leaves neither (nor a new image with an old world file).
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const QString world = worldFilePath(absolute);
-    QSaveFile imageFile(absolute), worldFile(world);
+    CheckedSaveFile imageFile(absolute), worldFile(world);
     if (!imageFile.open(QIODevice::WriteOnly))
         return ExportResult::failure(saveFileError(imageFile));
     if (!worldFile.open(QIODevice::WriteOnly))

@@ -20,6 +20,8 @@ public:
                                                  int quality = -1);
     /// Writes `text` to `path` atomically (QSaveFile).
     [[nodiscard]] static ExportResult writeText(const QString &text, const QString &path);
+    /// True when some pixel of `image` is not fully opaque.
+    [[nodiscard]] static bool hasTransparency(const QImage &image);
     /// The world file beside an image: "map.png" -> "map.pgw", "map.jpg" -> "map.jgw", "map.tif" -> "map.tfw".
     [[nodiscard]] static QString worldFilePath(const QString &imagePath);
 };

@@ -1,6 +1,5 @@
 #include "export/map_legend.h"
 
-#include "render/category_palette.h"
 #include "render/marker_style.h"
 
 #include <QHash>
@@ -9,36 +8,41 @@
 namespace sitmap {
 
 MapLegend MapLegend::build(const EventStore &store, const std::vector<EventIndex> &visible,
-                           const Projection *projection, double unitsPerPx)
+                           const MarkerPalette *palette, const ScaleFactors *scale, double unitsPerPx)
 {
     MapLegend legend;
+    legend.colourMeaning = palette ? toString(palette->colorBy()) : toString(ColorBy::Category);
     QHash<int, std::size_t> rowOf;
     for (const EventIndex i : visible) {
-        const int c = store.categoryId(i);
-        const bool exact = !store.timeSpan(i).isApproximate();
-        auto it = rowOf.find(c);
+        const int key = palette ? palette->keyOf(i) : store.categoryId(i);
+        const QColor colour = palette ? palette->colorOf(i) : MarkerStyle::color(store, i);
+        const bool approximate = store.timeSpan(i).isApproximate();
+        auto it = rowOf.find(key);
         if (it == rowOf.end()) {
-            const QString name = store.category(i);
-            Row row{name.isEmpty() ? QStringLiteral("(no category)") : name, MarkerStyle::color(store, i), 0, i};
-            legend.categories.push_back(row);
-            it = rowOf.insert(c, legend.categories.size() - 1);
+            QString label = palette ? palette->labels().value(key) : store.category(i);
+            if (label.isEmpty())
+                label = palette ? QStringLiteral("(unknown)") : QStringLiteral("(no category)");
+            legend.categories.push_back(Row{label, colour, 0, i, approximate});
+            it = rowOf.insert(key, legend.categories.size() - 1);
         }
         Row &row = legend.categories[it.value()];
         ++row.count;
-        if (exact && store.timeSpan(row.sample).isApproximate())
-            row.sample = i; // prefer a filled (exact-time) marker as the category's swatch
+        if (!approximate && row.approximate) {
+            row.sample = i; // prefer a filled (exact-time) marker as the swatch
+            row.approximate = false;
+        }
 
-        std::optional<Row> &precision = exact ? legend.exactTime : legend.approximateTime;
+        std::optional<Row> &precision = approximate ? legend.approximateTime : legend.exactTime;
         if (!precision)
-            precision = Row{exact ? QStringLiteral("exact time") : QStringLiteral("approximate time"),
-                            MarkerStyle::color(store, i), 0, i};
+            precision = Row{approximate ? QStringLiteral("approximate time") : QStringLiteral("exact time"), colour, 0, i,
+                            approximate};
         ++precision->count;
-        if (projection && unitsPerPx > 0) {
+        if (scale && unitsPerPx > 0) {
             const double metres = MarkerStyle::uncertaintyMetres(store, i);
-            const double px = metres * projection->scaleFactorAt(store.position(i)) / unitsPerPx;
+            const double px = metres * scale->forCircles(store.position(i)) / unitsPerPx;
             if (metres > 0 && px >= MarkerStyle::kMinUncertaintyRadiusPx) {
                 if (!legend.uncertainty)
-                    legend.uncertainty = Row{QStringLiteral("location uncertainty"), MarkerStyle::color(store, i), 0, i};
+                    legend.uncertainty = Row{QStringLiteral("location uncertainty"), colour, 0, i, approximate};
                 ++legend.uncertainty->count;
             }
         }

@@ -29,6 +29,9 @@ QString isoInstant(qint64 ms)
 
 QString number(double v, int decimals) { return QString::number(v, 'f', decimals); }
 
+constexpr qint64 kHourMs = 3600LL * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
 } // namespace
 
 QString Provenance::formatInstant(qint64 ms, const QTimeZone &zone)
@@ -75,7 +78,7 @@ Provenance Provenance::build(const SnapshotComposer &composer, const QString &ou
     const Projection projection(content.mapCrs);
     const LonLat sw = projection.inverse({extent.minX, extent.minY});
     const LonLat ne = projection.inverse({extent.maxX, extent.maxY});
-    const QString bbox = QStringLiteral("%1,%2,%3,%4").arg(number(sw.lon, 5), number(sw.lat, 5), number(ne.lon, 5), number(ne.lat, 5));
+    const QString bbox = QStringLiteral("%1,%2,%3,%4").arg(number(sw.lon, 7), number(sw.lat, 7), number(ne.lon, 7), number(ne.lat, 7));
 
     p.items.push_back({QStringLiteral("Time window"),
                        QStringLiteral("%1 to %2").arg(formatInstant(window.fromMs, content.zone), formatInstant(window.toMs, content.zone))});
@@ -116,14 +119,36 @@ Provenance Provenance::build(const SnapshotComposer &composer, const QString &ou
         if (window.toMs != std::numeric_limits<qint64>::max())
             p.command << QStringLiteral("--time") << isoInstant(window.toMs);
         p.command << QStringLiteral("--window") << QStringLiteral("all");
+    } else if (const qint64 length = window.toMs - window.fromMs; length > 0 && length % kHourMs == 0) {
+        // A whole number of hours is how the time cursor's sliding window is set: say it that way,
+        // so the reproduced caption reads as the original did.
+        p.command << QStringLiteral("--time") << isoInstant(window.toMs) << QStringLiteral("--window")
+                  << (length % kDayMs == 0 ? QStringLiteral("%1d").arg(length / kDayMs) : QStringLiteral("%1h").arg(length / kHourMs));
     } else {
         p.command << QStringLiteral("--from") << isoInstant(window.fromMs) << QStringLiteral("--to") << isoInstant(window.toMs);
     }
-    p.command << QStringLiteral("--bbox") << bbox << QStringLiteral("--size")
-              << QStringLiteral("%1x%2").arg(geometry.pixels().width()).arg(geometry.pixels().height())
-              << QStringLiteral("--dpi") << QString::number(spec.dpi) << QStringLiteral("--zone") << zoneName(content.zone);
+    p.command << QStringLiteral("--bbox") << bbox;
+    if (spec.paper) {
+        p.command << QStringLiteral("--paper") << spec.paper->key();
+        if (spec.orientation == QPageLayout::Portrait)
+            p.command << QStringLiteral("--portrait");
+    } else {
+        p.command << QStringLiteral("--size") << QStringLiteral("%1x%2").arg(geometry.pixels().width()).arg(geometry.pixels().height());
+    }
+    p.command << QStringLiteral("--dpi") << QString::number(spec.dpi) << QStringLiteral("--zone") << zoneName(content.zone);
     if (!spec.title.isEmpty())
         p.command << QStringLiteral("--title") << spec.title;
+    if (!(spec.decorations == Decorations{})) {
+        const Decorations &d = spec.decorations;
+        QStringList shown;
+        for (const auto &[on, name] : {std::pair{d.title, "title"}, {d.caption, "caption"}, {d.legend, "legend"},
+                                       {d.scaleBar, "scalebar"}, {d.northArrow, "north"}, {d.attribution, "attribution"}})
+            if (on)
+                shown << QLatin1String(name);
+        p.command << QStringLiteral("--decorations") << (shown.isEmpty() ? QStringLiteral("none") : shown.join(QLatin1Char(',')));
+    }
+    if (spec.briefing)
+        p.command << QStringLiteral("--briefing");
     p.command << QStringLiteral("-o") << QFileInfo(outputPath).fileName();
     return p;
 }

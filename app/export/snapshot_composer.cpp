@@ -1,6 +1,7 @@
 #include "export/snapshot_composer.h"
 
 #include "export/decoration_painter.h"
+#include "export/scale_factors.h"
 #include "geo/projection.h"
 #include "render/map_render_job.h"
 
@@ -14,14 +15,16 @@ SnapshotComposer::SnapshotComposer(SnapshotContent content, SnapshotSpec spec)
 {
     visible_ = content_.visibleEvents(geometry_.extent());
     const Projection projection(content_.mapCrs);
+    const ScaleFactors scale(content_.mapCrs);
     if (content_.scene.store) {
-        legend_ = MapLegend::build(*content_.scene.store, visible_, &projection, geometry_.viewport().unitsPerPixel());
+        legend_ = MapLegend::build(*content_.scene.store, visible_, content_.scene.palette.get(), &scale,
+                                   geometry_.viewport().unitsPerPixel());
         attribution_ = Attribution::build(*content_.scene.store, visible_, content_.scene.basemap ? content_.basemapCredit : QString());
     } else if (content_.scene.basemap) {
         attribution_.basemapCredit = content_.basemapCredit;
     }
     const LonLat centre = projection.inverse(geometry_.viewport().center());
-    const double k = projection.scaleFactorAt(centre); // map units per true metre
+    const double k = scale.ellipsoidal(centre); // map units per true metre
     metresPerLayoutPx_ = geometry_.viewport().unitsPerPixel() / (k > 0 && std::isfinite(k) ? k : 1.0);
 }
 

@@ -9,8 +9,8 @@ std::vector<EventIndex> SnapshotContent::visibleEvents(const MapRect &extent) co
     std::vector<EventIndex> out;
     if (!scene.store)
         return out;
-    scene.store->forEachVisible(scene.window, extent, [&](EventIndex i) {
-        if (!scene.hiddenCategories.contains(scene.store->categoryId(i)))
+    scene.store->forEachVisible(scene.window, extent, scene.timeAxis, [&](EventIndex i) {
+        if (!scene.isFilteredOut(i))
             out.push_back(i);
     });
     std::sort(out.begin(), out.end());
@@ -39,6 +39,13 @@ QString SnapshotContent::filtersText() const
         names.sort(Qt::CaseInsensitive);
         parts << QStringLiteral("hidden categories: %1").arg(names.join(QStringLiteral(", ")));
     }
+    if (scene.hiddenMask) {
+        const auto hidden = std::count_if(scene.hiddenMask->begin(), scene.hiddenMask->end(), [](quint8 m) { return m != 0; });
+        if (hidden > 0)
+            parts << QStringLiteral("%1 events hidden by the event filter").arg(hidden);
+    }
+    if (scene.timeAxis == TimeAxis::Report)
+        parts << QStringLiteral("time window applied to first-report times");
     if (!filterDescription.isEmpty())
         parts << filterDescription;
     return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral("; "));

@@ -28,16 +28,16 @@ struct SnapshotContent {
     /// Basemap file drawn, for the provenance block; empty when none.
     QString basemapPath;
     /// Credit the basemap's licence asks for.
-    QString basemapCredit = QStringLiteral("Made with Natural Earth");
+    QString basemapCredit = QStringLiteral("Made with Natural Earth; place names © GeoNames (geonames.org), CC BY 4.0");
     /// Filters beyond the time window and category filter, in words (empty when none).
     QString filterDescription;
 
-    /// Events drawn inside `extent` (map CRS): in the scene's time window and not in a hidden
-    /// category, in time order.
+    /// Events drawn inside `extent` (map CRS): in the scene's time window (on its time axis) and
+    /// not filtered out (hidden category, event filter), in time order.
     [[nodiscard]] std::vector<EventIndex> visibleEvents(const MapRect &extent = MapRect::everything()) const;
     /// The selected and highlighted events that are also visible, in time order.
     [[nodiscard]] std::vector<EventIndex> selectedEvents() const;
-    /// The category filter in words, e.g. "hidden categories: strike, positions" or "none".
+    /// The filters in words, e.g. "hidden categories: strike, positions" or "none".
     [[nodiscard]] QString filtersText() const;
 };
 

@@ -2,7 +2,7 @@
 
 #include "export/snapshot_content.h"
 #include "export/snapshot_spec.h"
-#include "geo/projection.h"
+#include "export/scale_factors.h"
 #include "render/marker_style.h"
 
 #include <algorithm>
@@ -14,14 +14,15 @@ namespace {
 
 /// Bounding box of events in map units, grown by the uncertainty circles the map draws for them
 /// (true metres converted to map units at each event's latitude).
-MapRect eventsExtent(const EventStore &store, const std::vector<EventIndex> &events, const Projection &projection)
+MapRect eventsExtent(const EventStore &store, const std::vector<EventIndex> &events, const ScaleFactors &scale)
 {
     MapRect r;
     for (const EventIndex i : events) {
         const MapPoint p = store.mapPosition(i);
         if (!std::isfinite(p.x) || !std::isfinite(p.y))
             continue;
-        const double radius = MarkerStyle::uncertaintyMetres(store, i) * projection.scaleFactorAt(store.position(i));
+        const double metres = MarkerStyle::uncertaintyMetres(store, i);
+        const double radius = metres > 0 ? metres * scale.forCircles(store.position(i)) : 0.0;
         r.include(p.x - radius, p.y - radius);
         r.include(p.x + radius, p.y + radius);
     }
@@ -53,13 +54,13 @@ SnapshotGeometry SnapshotGeometry::compute(const SnapshotSpec &spec, const Snaps
         return fit(pixels, scale, viewRect);
 
     const EventStore &store = *content.scene.store;
-    const Projection projection(content.mapCrs);
+    const ScaleFactors factors(content.mapCrs);
     std::vector<EventIndex> events;
     if (spec.extentMode == ExtentMode::SelectedEvents)
         events = content.selectedEvents();
     if (events.empty())
         events = content.visibleEvents();
-    MapRect rect = eventsExtent(store, events, projection);
+    MapRect rect = eventsExtent(store, events, factors);
     if (rect.isEmpty())
         rect = store.mapExtent();
     if (rect.isEmpty())

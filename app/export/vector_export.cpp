@@ -1,11 +1,11 @@
 #include "export/vector_export.h"
 
+#include "export/checked_save_file.h"
 #include "export/snapshot_composer.h"
 
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <cmath>
 
@@ -40,7 +40,7 @@ void VectorExport::setUpPage(QPdfWriter &writer, const SnapshotComposer &compose
 ExportResult VectorExport::writePdf(const SnapshotComposer &composer, const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QSaveFile file(absolute);
+    CheckedSaveFile file(absolute);
     if (!file.open(QIODevice::WriteOnly))
         return ExportResult::failure(cannotWrite(absolute, file.errorString()));
     {
@@ -67,7 +67,7 @@ ExportResult VectorExport::writePdf(const SnapshotComposer &composer, const QStr
 ExportResult VectorExport::writeSvg(const SnapshotComposer &composer, const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QSaveFile file(absolute);
+    CheckedSaveFile file(absolute);
     if (!file.open(QIODevice::WriteOnly))
         return ExportResult::failure(cannotWrite(absolute, file.errorString()));
     {
@@ -77,8 +77,9 @@ ExportResult VectorExport::writeSvg(const SnapshotComposer &composer, const QStr
         generator.setSize(px);
         generator.setViewBox(QRect(QPoint(0, 0), px));
         generator.setResolution(int(std::lround(composer.spec().dpi)));
-        generator.setTitle(composer.spec().title.isEmpty() ? composer.content().caption : composer.spec().title);
-        generator.setDescription(documentDescription(composer));
+        // QSvgGenerator writes <title> and <desc> verbatim: escape them (event text is untrusted).
+        generator.setTitle((composer.spec().title.isEmpty() ? composer.content().caption : composer.spec().title).toHtmlEscaped());
+        generator.setDescription(documentDescription(composer).toHtmlEscaped());
         QPainter painter;
         if (!painter.begin(&generator)) {
             file.cancelWriting();

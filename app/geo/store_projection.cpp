@@ -7,4 +7,9 @@ std::shared_ptr<const EventStore> buildProjected(const EventStoreBuilder &builde
     return builder.build(projection.forward(builder.positions()), projection.crs());
 }
 
+std::shared_ptr<const EventStore> buildProjected(EventStoreBuilder &&builder, const Projection &projection)
+{
+    return builder.buildAndClear(projection.forward(builder.positions()), projection.crs());
+}
+
 } // namespace sitmap

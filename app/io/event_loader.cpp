@@ -17,7 +17,7 @@ LoadedEvents loadEventFiles(const QStringList &paths, const Projection &projecti
         builder.add(std::move(r.events), std::move(r.sources));
         out.reports.push_back(std::move(r.report));
     }
-    out.store = buildProjected(builder, projection);
+    out.store = buildProjected(std::move(builder), projection);
     return out;
 }
 

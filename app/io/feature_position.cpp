@@ -2,6 +2,7 @@
 
 #include <cpl_conv.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace sitmap {
@@ -27,6 +28,30 @@ QString wktOf(OGRGeometryH g)
     return out;
 }
 
+/// Decimal number in the C locale. Coordinates are read for every record of a CSV file, and
+/// QString::toDouble() costs more than GDAL's parsing of the line, so plain ASCII numbers go
+/// through std::from_chars; anything else (a '+', spaces, non-ASCII) is left to toDouble().
+double decimal(const QString &t, bool *ok)
+{
+    char buf[64];
+    const qsizetype n = t.size();
+    if (n > 0 && n < qsizetype(sizeof buf) && t[0] != QLatin1Char('+')) {
+        bool ascii = true;
+        for (qsizetype k = 0; k < n && ascii; ++k) {
+            const char16_t c = t[k].unicode();
+            ascii = c > u' ' && c < 0x7f;
+            buf[k] = char(c);
+        }
+        double v = 0.0;
+        const auto [end, err] = std::from_chars(buf, buf + n, v);
+        if (ascii && err == std::errc() && end == buf + n) {
+            *ok = true;
+            return v;
+        }
+    }
+    return t.toDouble(ok);
+}
+
 /// Parses one coordinate; on failure fills `why`.
 std::optional<double> parseDegrees(const QString &text, double limit, const char *name, QString *why)
 {
@@ -36,7 +61,7 @@ std::optional<double> parseDegrees(const QString &text, double limit, const char
         return std::nullopt;
     }
     bool ok = false;
-    const double v = t.toDouble(&ok);
+    const double v = decimal(t, &ok);
     if (!ok || !std::isfinite(v)) {
         *why = QStringLiteral("%1 is not a number in decimal degrees").arg(QLatin1String(name));
         return std::nullopt;

@@ -52,8 +52,6 @@ TimeValue fromDateTimeField(OGRFeatureH feature, int index, bool dateOnly)
     const qint64 ms = dayMs + (qint64(h) * 3600 + qint64(mi) * 60 - offsetSecs) * 1000
         + std::llround(double(sec) * 1000.0);
     v.span = TimeSpan{ms, ms, TimePrecision::Exact};
-    if (v.zoneAssumed)
-        v.text = fieldText(feature, index);
     return v;
 }
 

@@ -13,7 +13,7 @@ namespace sitmap {
 struct TimeValue {
     std::optional<TimeSpan> span; ///< UTC; empty when missing or unusable
     /// The value as read, for reports. Typed Date/DateTime fields leave it empty when the value is
-    /// usable and no zone was assumed (FeatureTime::text() formats it then).
+    /// usable (FeatureTime::text() formats it when a report needs it).
     QString text;
     QString error;                ///< why `span` is empty (empty when the field is simply missing)
     bool zoneAssumed = false;     ///< no zone was stated and UTC was assumed

@@ -26,8 +26,16 @@ void IssueLog::warning(int record, const QString &field, const QString &value, c
 void IssueLog::warningOnce(const QString &key, int record, const QString &field, const QString &value,
                            const QString &reason)
 {
-    add(QStringLiteral("once:") + key, LoadIssue::Severity::Warning, record, field, value, reason);
+    // Often called for every record of a file (e.g. a zone-less time column): one lookup, no new key.
+    if (const auto it = onceIndex_.constFind(key); it != onceIndex_.constEnd()) {
+        ++repeats_[*it];
+        return;
+    }
+    onceIndex_.insert(key, issues_.size());
+    add({}, LoadIssue::Severity::Warning, record, field, value, reason);
 }
+
+bool IssueLog::hasWarnedOnce(const QString &key) const { return onceIndex_.contains(key); }
 
 void IssueLog::add(const QString &key, LoadIssue::Severity severity, int record, const QString &field,
                    const QString &value, const QString &reason)
@@ -61,6 +69,7 @@ std::vector<LoadIssue> IssueLog::take()
     }
     repeats_.clear();
     warningIndex_.clear();
+    onceIndex_.clear();
     return std::exchange(issues_, {});
 }
 

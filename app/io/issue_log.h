@@ -22,6 +22,9 @@ public:
     void warningOnce(const QString &key, int record, const QString &field, const QString &value,
                      const QString &reason);
 
+    /// True when warningOnce(key, ...) has been reported (callers skip formatting its value).
+    [[nodiscard]] bool hasWarnedOnce(const QString &key) const;
+
     /// The issues in the order met; repeated warnings end in "(and N more records)".
     [[nodiscard]] std::vector<LoadIssue> take();
 
@@ -32,6 +35,7 @@ private:
     QString file_;
     std::vector<LoadIssue> issues_;
     QHash<QString, std::size_t> warningIndex_; ///< dedupe key -> index in issues_
+    QHash<QString, std::size_t> onceIndex_;    ///< warningOnce key -> index in issues_
     std::vector<int> repeats_;                 ///< parallel to issues_
 };
 

@@ -1,6 +1,7 @@
 #include "io/layer_reader.h"
 
 #include <cmath>
+#include <cstring>
 
 #include "io/acled_preset.h"
 #include "io/sitmap_profile.h"
@@ -16,11 +17,39 @@ namespace sitmap {
 
 namespace {
 
+bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/// The field as trimmed text. Runs for several fields of every record, so ASCII whitespace is
+/// trimmed on the UTF-8 bytes before converting (one allocation instead of two); QString::trimmed()
+/// still decides when the value starts or ends with a non-ASCII character.
 QString text(OGRFeatureH f, int index)
 {
     if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
         return {};
-    return QString::fromUtf8(OGR_F_GetFieldAsString(f, index)).trimmed();
+    const char *p = OGR_F_GetFieldAsString(f, index);
+    std::size_t n = std::strlen(p);
+    while (n > 0 && isAsciiSpace(*p)) {
+        ++p;
+        --n;
+    }
+    while (n > 0 && isAsciiSpace(p[n - 1]))
+        --n;
+    QString s = QString::fromUtf8(p, qsizetype(n));
+    if (n > 0 && ((static_cast<unsigned char>(p[0]) & 0x80) || (static_cast<unsigned char>(p[n - 1]) & 0x80)))
+        return std::move(s).trimmed();
+    return s;
+}
+
+/// The value of an integer field, or -1 when the field is not an integer, unset, null or negative.
+int integerCode(OGRFeatureH f, int index)
+{
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
+        return -1;
+    const OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
+    if (type != OFTInteger && type != OFTInteger64)
+        return -1;
+    const GIntBig v = OGR_F_GetFieldAsInteger64(f, index);
+    return v >= 0 && v < 1000 ? int(v) : -1;
 }
 
 bool isStringList(OGRFeatureH f, int index)
@@ -89,6 +118,7 @@ std::optional<double> radiusMetres(const QString &t)
 }
 
 const QString kZoneReason = QStringLiteral("no time zone stated; taken as UTC");
+const QString kZoneKey = QStringLiteral("zone");
 
 } // namespace
 
@@ -161,6 +191,10 @@ void LayerReader::read()
         }
         return;
     }
+    if (const GIntBig count = OGR_L_GetFeatureCount(layer_, FALSE); count > 0) { // cheap counts only (FALSE)
+        file_.events->reserve(file_.events->size() + std::size_t(count));
+        file_.idRecords.reserve(file_.idRecords.size() + qsizetype(count));
+    }
     OGR_L_ResetReading(layer_);
     CPLErrorReset();
     while (FeaturePtr feature{OGR_L_GetNextFeature(layer_)}) {
@@ -227,6 +261,13 @@ TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field, int *inde
     return v;
 }
 
+QString LayerReader::zoneValue(OGRFeatureH feature, const TimeValue &value, int index) const
+{
+    if (!value.text.isEmpty() || file_.log->hasWarnedOnce(kZoneKey))
+        return value.text; // reported once per file: later records only count
+    return FeatureTime::text(feature, index);
+}
+
 std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, Pending &pending)
 {
     QString field;
@@ -237,11 +278,14 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
         return std::nullopt;
     }
     if (start.zoneAssumed)
-        pending.push_back({QStringLiteral("zone"), field, start.text, kZoneReason});
+        pending.push_back({kZoneKey, field, zoneValue(feature, start, startIndex), kZoneReason});
     TimeSpan span = *start.span;
 
     std::optional<TimePrecision> precision;
-    if (const QString p = text(feature, idx_.timePrecision); !p.isEmpty()) {
+    const int code = acled_ ? integerCode(feature, idx_.timePrecision) : -1;
+    if (const auto w = code >= 0 ? AcledPreset::widen(span, code) : std::nullopt) {
+        span = *w; // typed ACLED code: no text needed
+    } else if (const QString p = text(feature, idx_.timePrecision); !p.isEmpty()) {
         if (acled_) {
             if (const auto w = AcledPreset::widen(span, p))
                 span = *w;
@@ -271,7 +315,7 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
         return std::nullopt;
     }
     if (end.zoneAssumed)
-        pending.push_back({QStringLiteral("zone"), mapping_.timeEnd, end.text, kZoneReason});
+        pending.push_back({kZoneKey, mapping_.timeEnd, zoneValue(feature, end, idx_.timeEnd), kZoneReason});
     return between(span, *end.span, precision);
 }
 
@@ -314,7 +358,10 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, Event &e)
     for (const int i : idx_.extraActors)
         e.actors << listOf(feature, i);
 
-    if (const QString g = text(feature, idx_.geoPrecision); !g.isEmpty()) {
+    const int geoCode = acled_ ? integerCode(feature, idx_.geoPrecision) : -1;
+    if (const auto p = geoCode >= 0 ? AcledPreset::geoPrecision(geoCode) : std::nullopt) {
+        e.geoPrecision = *p; // typed ACLED code: no text needed
+    } else if (const QString g = text(feature, idx_.geoPrecision); !g.isEmpty()) {
         const auto precision = acled_ ? AcledPreset::geoPrecision(g) : locationPrecisionFromString(g);
         const auto radius = acled_ ? std::nullopt : radiusMetres(g);
         if (precision) {
@@ -386,7 +433,7 @@ void LayerReader::readSources(OGRFeatureH feature, int record, Event &e)
         s.claimant = outlet;
         s.outlet = outlet;
         s.url = url;
-        e.sourceIndices.push_back(file_.sources->add(s));
+        e.sourceIndices.push_back(file_.sources->add(std::move(s)));
     }
 }
 

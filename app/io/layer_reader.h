@@ -58,6 +58,8 @@ private:
     /// The start time, the name of the field it came from and that field's index.
     [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;
     [[nodiscard]] std::optional<TimeSpan> readTime(OGRFeatureH feature, int record, Pending &pending);
+    /// The value to report for an assumed zone: formatted only while no such warning was given.
+    [[nodiscard]] QString zoneValue(OGRFeatureH feature, const TimeValue &value, int index) const;
     [[nodiscard]] std::optional<LonLat> readPosition(OGRFeatureH feature, int record, Pending &pending);
     void readDetails(OGRFeatureH feature, int record, Event &event);
     void readSources(OGRFeatureH feature, int record, Event &event);

@@ -105,6 +105,13 @@ std::shared_ptr<const Basemap> Basemap::load(const QString &gpkgPath, const Proj
     sortByLabelArea(map->provinces_);
     for (const auto *layer : {&map->countries_, &map->provinces_, &map->disputed_})
         primePaintCaches(*layer);
+    // Towns are optional: a missing or unreadable gazetteer leaves the map without them.
+    const QString gazetteerPath = QFileInfo(gpkgPath).dir().filePath(QStringLiteral("gazetteer.gpkg"));
+    if (QFileInfo(gazetteerPath).isFile()) {
+        map->gazetteer_ = Gazetteer::load(gazetteerPath);
+        if (map->gazetteer_)
+            map->places_ = PlaceLayer(*map->gazetteer_, projection);
+    }
     return map;
 }
 

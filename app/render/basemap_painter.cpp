@@ -100,7 +100,14 @@ void BasemapPainter::drawLabels()
     countryFont.setPixelSize(13);
     countryFont.setWeight(QFont::DemiBold);
     countryFont.setLetterSpacing(QFont::AbsoluteSpacing, 0.5);
+    // Labels placed first win conflicts. Zoomed in to provinces, town names matter most and a
+    // country's name can move elsewhere in its visible part; at country scale the country names come first.
+    const bool townsFirst = upp_ < Basemap::kProvinceLabelsBelowUpp;
+    if (townsFirst)
+        map_.places().draw(painter_, viewport_, placer_);
     labelLayer(map_.countries(), {countryFont, QColor(kCountryLabelRgb)}, 1.5, true);
+    if (!townsFirst)
+        map_.places().draw(painter_, viewport_, placer_);
     if (upp_ < Basemap::kProvinceLabelsBelowUpp) {
         QFont provinceFont;
         provinceFont.setPixelSize(11);
@@ -122,16 +129,17 @@ void BasemapPainter::labelLayer(const std::vector<Basemap::Feature> &features, c
         const double areaPx = f.labelArea / (upp_ * upp_);
         if (areaPx < minFill * size.width() * size.height() || size.width() > std::sqrt(areaPx) * 2.5)
             continue;
-        MapPoint at;
-        if (labelAnchor(f, searchVisiblePart, at))
-            placer_.place(painter_, viewport_.mapToScreen(at), f.label, style, metrics);
+        placeLabel(f, style, metrics, searchVisiblePart);
     }
 }
 
-bool BasemapPainter::labelAnchor(const Basemap::Feature &f, bool searchVisiblePart, MapPoint &at) const
+bool BasemapPainter::placeLabel(const Basemap::Feature &f, const LabelPlacer::Style &style,
+                                const QFontMetricsF &metrics, bool searchVisiblePart)
 {
-    at = f.labelAt;
-    if (extent_.contains(at.x, at.y))
+    auto placeAt = [&](const MapPoint &at) {
+        return placer_.place(painter_, viewport_.mapToScreen(at), f.label, style, metrics);
+    };
+    if (extent_.contains(f.labelAt.x, f.labelAt.y) && placeAt(f.labelAt))
         return true;
     if (!searchVisiblePart)
         return false;
@@ -144,10 +152,8 @@ bool BasemapPainter::labelAnchor(const Basemap::Feature &f, bool searchVisiblePa
     for (const double fy : {0.5, 0.3, 0.7}) {
         for (const double fx : {0.5, 0.3, 0.7}) {
             const MapPoint p{seen.minX + fx * seen.width(), seen.minY + fy * seen.height()};
-            if (path.contains(QPointF(p.x, p.y))) {
-                at = p;
+            if (path.contains(QPointF(p.x, p.y)) && placeAt(p))
                 return true;
-            }
         }
     }
     return false;

@@ -11,7 +11,8 @@ class QPainter;
 
 namespace sitmap {
 
-/// Draws a Basemap for one Viewport (the body of Basemap::draw): sea, land, borders, then labels.
+/// Draws a Basemap for one Viewport (the body of Basemap::draw): sea, land, borders, then labels:
+/// country names, towns (dots and names) and province names, towns first when zoomed in to provinces.
 /// Paths are drawn through a map-to-screen transform with cosmetic pens, so borders keep their
 /// pixel width at every zoom; features far larger than the screen are clipped before filling.
 class BasemapPainter {
@@ -33,9 +34,11 @@ private:
     void strokeLayer(const std::vector<Basemap::Feature> &features);
     void labelLayer(const std::vector<Basemap::Feature> &features, const LabelPlacer::Style &style,
                     double minFill, bool searchVisiblePart);
-    /// Where to put a feature's label: its label point, or, when that is off screen, a point of the
-    /// feature inside the view (for big features seen up close). False when there is none.
-    [[nodiscard]] bool labelAnchor(const Basemap::Feature &f, bool searchVisiblePart, MapPoint &at) const;
+    /// Places a feature's label at its label point when that is on screen and free, else, with
+    /// `searchVisiblePart`, at the first free point of the feature inside the view (for big features
+    /// seen up close, or whose label point a town has taken). False when none is free.
+    bool placeLabel(const Basemap::Feature &f, const LabelPlacer::Style &style, const QFontMetricsF &metrics,
+                    bool searchVisiblePart);
 
     const Basemap &map_;
     QPainter &painter_;

@@ -1,8 +1,10 @@
 #include "render/density_raster.h"
 
 #include "render/marker_style.h"
+#include "render/pixel_blend.h"
 
 #include <QImage>
+#include <QPaintDevice>
 #include <QPainter>
 
 #include <algorithm>
@@ -11,10 +13,25 @@ namespace sitmap {
 
 DensityRaster::DensityRaster(const QSize &sizePx)
     : size_(sizePx.expandedTo(QSize(0, 0))),
+      width_(size_.width()),
+      height_(size_.height()),
       columns_((size_.width() + kCellPx - 1) / kCellPx),
       rows_((size_.height() + kCellPx - 1) / kCellPx)
 {
-    cells_.resize(std::size_t(columns_) * std::size_t(rows_));
+    cells_.swap(spareCells());
+    cells_.assign(std::size_t(columns_) * std::size_t(rows_), Cell{});
+}
+
+DensityRaster::~DensityRaster()
+{
+    if (cells_.capacity() > spareCells().capacity())
+        cells_.swap(spareCells());
+}
+
+std::vector<DensityRaster::Cell> &DensityRaster::spareCells()
+{
+    static thread_local std::vector<Cell> spare;
+    return spare;
 }
 
 int DensityRaster::cellOf(const QPointF &px) const
@@ -24,34 +41,15 @@ int DensityRaster::cellOf(const QPointF &px) const
     return (int(px.y()) / kCellPx) * columns_ + int(px.x()) / kCellPx;
 }
 
-void DensityRaster::add(const QPointF &px, int categoryId, bool faded)
-{
-    const int cell = cellOf(px);
-    if (cell < 0)
-        return;
-    Cell &c = cells_[std::size_t(cell)];
-    ++c.count;
-    if (!faded)
-        ++c.fresh;
-    // Boyer-Moore majority vote: O(1) memory per cell, exact whenever one category has the majority.
-    const auto cat = quint16(std::clamp(categoryId, 0, 0xffff));
-    if (c.votes == 0) {
-        c.category = cat;
-        c.votes = 1;
-    } else {
-        c.votes += c.category == cat ? 1 : -1;
-    }
-}
-
 quint32 DensityRaster::countAt(const QPointF &px) const
 {
     const int cell = cellOf(px);
-    return cell < 0 ? 0 : cells_[std::size_t(cell)].count;
+    return cell < 0 ? 0 : countOf(cells_[std::size_t(cell)]);
 }
 
 int DensityRaster::occupiedCells() const
 {
-    return int(std::count_if(cells_.begin(), cells_.end(), [](const Cell &c) { return c.count > 0; }));
+    return int(std::count_if(cells_.begin(), cells_.end(), [](const Cell &c) { return countOf(c) > 0; }));
 }
 
 void DensityRaster::draw(QPainter &painter, const std::vector<QColor> &colours) const
@@ -72,6 +70,34 @@ void DensityRaster::draw(QPainter &painter, const std::vector<QColor> &colours) 
             palette[(c * kLevels + std::size_t(level)) * 2 + 1] = qPremultiply(shade.rgba());
         }
     }
+    auto pixelOf = [&](const Cell &c) {
+        const int level = std::min(kLevels - 1, 31 - int(qCountLeadingZeroBits(countOf(c))));
+        const std::size_t category = std::min<std::size_t>(c.category, categories - 1);
+        return palette[(category * kLevels + std::size_t(level)) * 2 + ((c.count & kFreshBit) ? 0 : 1)];
+    };
+
+    if (QImage *target = directTarget(painter)) {
+        // Blend the occupied cells straight into the frame: no full-size intermediate image to
+        // clear and composite when most cells are empty. Same arithmetic as Qt's SourceOver.
+        const int w = std::min(size_.width(), target->width()), h = std::min(size_.height(), target->height());
+        for (int row = 0; row < rows_; ++row) {
+            const int y0 = row * kCellPx, y1 = std::min(y0 + kCellPx, h);
+            for (int col = 0; col < columns_; ++col) {
+                const Cell &c = cells_[std::size_t(row) * std::size_t(columns_) + std::size_t(col)];
+                if (c.count == 0)
+                    continue;
+                const QRgb src = pixelOf(c);
+                const int x0 = col * kCellPx, x1 = std::min(x0 + kCellPx, w);
+                for (int y = y0; y < y1; ++y) {
+                    auto *line = reinterpret_cast<QRgb *>(target->scanLine(y));
+                    for (int x = x0; x < x1; ++x)
+                        line[x] = sourceOver(line[x], src);
+                }
+            }
+        }
+        return;
+    }
+
     QImage image(size_, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     for (int row = 0; row < rows_; ++row) {
@@ -79,9 +105,7 @@ void DensityRaster::draw(QPainter &painter, const std::vector<QColor> &colours) 
             const Cell &c = cells_[std::size_t(row) * std::size_t(columns_) + std::size_t(col)];
             if (c.count == 0)
                 continue;
-            const int level = std::min(kLevels - 1, 31 - int(qCountLeadingZeroBits(c.count)));
-            const std::size_t category = std::min<std::size_t>(c.category, categories - 1);
-            const QRgb pixel = palette[(category * kLevels + std::size_t(level)) * 2 + (c.fresh == 0 ? 1 : 0)];
+            const QRgb pixel = pixelOf(c);
             const int x0 = col * kCellPx, y0 = row * kCellPx;
             for (int y = y0; y < std::min(y0 + kCellPx, size_.height()); ++y) {
                 auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
@@ -91,6 +115,19 @@ void DensityRaster::draw(QPainter &painter, const std::vector<QColor> &colours) 
         }
     }
     painter.drawImage(QPointF(0, 0), image);
+}
+
+QImage *DensityRaster::directTarget(QPainter &painter)
+{
+    QPaintDevice *device = painter.device();
+    if (!device || device->devType() != QInternal::Image)
+        return nullptr;
+    auto *image = static_cast<QImage *>(device);
+    const bool plain = image->format() == QImage::Format_ARGB32_Premultiplied && image->isDetached()
+        && image->devicePixelRatio() == 1.0 && !painter.hasClipping() && painter.opacity() == 1.0
+        && painter.compositionMode() == QPainter::CompositionMode_SourceOver
+        && painter.combinedTransform().isIdentity();
+    return plain ? image : nullptr;
 }
 
 } // namespace sitmap

@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QPointF>
 #include <unordered_map>
+#include <vector>
 
 class QPainter;
 
@@ -25,7 +26,20 @@ public:
     [[nodiscard]] std::size_t size() const { return sprites_.size(); }
 
 private:
-    std::unordered_map<quint64, QImage> sprites_;
+    /// A sprite and, per row, its runs of pixels that are not fully transparent.
+    struct Sprite {
+        QImage image;
+        struct Run {
+            int y, x0, x1; ///< [x0, x1) on row y of the sprite
+        };
+        std::vector<Run> runs;
+    };
+    /// Blends `sprite` with its top-left at (x, y) of the painter's QImage, as drawImage() would:
+    /// only the runs are touched. False when the painter is not a plain ARGB32 premultiplied image
+    /// with an integer translation (drawImage() is used then).
+    static bool blend(QPainter &painter, const Sprite &sprite, double x, double y);
+
+    std::unordered_map<quint64, Sprite> sprites_;
 };
 
 } // namespace sitmap

@@ -12,6 +12,8 @@
 
 namespace sitmap {
 
+class DensityCache;
+
 /// Everything a MapRenderJob needs besides the viewport: a value snapshot the GUI thread hands
 /// to the worker, so the worker never reads widget state.
 struct RenderScene {
@@ -30,6 +32,9 @@ struct RenderScene {
     TimeAxis timeAxis = TimeAxis::Event;
     /// Marker colours; null = by category.
     std::shared_ptr<const MarkerPalette> palette;
+    /// Optional: the raster of the previous cumulative frame, reused when the handle moves forward
+    /// (set by renderers that draw frame after frame; the image is the same with or without it).
+    std::shared_ptr<DensityCache> densityCache;
 
     /// True when the filters (categories, mask) hide event i; the time window is not checked.
     [[nodiscard]] bool isFilteredOut(EventIndex i) const

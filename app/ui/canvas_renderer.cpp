@@ -1,5 +1,6 @@
 #include "ui/canvas_renderer.h"
 
+#include "render/density_cache.h"
 #include "render/map_render_job.h"
 
 #include <QElapsedTimer>
@@ -8,7 +9,7 @@
 
 namespace sitmap {
 
-CanvasRenderer::CanvasRenderer(QObject *parent) : QObject(parent)
+CanvasRenderer::CanvasRenderer(QObject *parent) : QObject(parent), densityCache_(std::make_shared<DensityCache>())
 {
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, &CanvasRenderer::finished);
 }
@@ -24,20 +25,22 @@ void CanvasRenderer::request(const Viewport &viewport, const RenderScene &scene,
 {
     if (basemapChanged)
         basemapCache_ = QImage();
-    Request r{viewport, scene};
-    if (watcher_.isRunning()) {
-        pending_ = std::move(r);
+    latest_ = Request{latest_.generation + 1, viewport, scene};
+    latest_.scene.densityCache = densityCache_;
+    if (running_) {
+        // finished() starts the newest request once the running job stops.
         if (cancel_)
             cancel_->store(true);
         return;
     }
-    start(r);
+    start(latest_);
 }
 
-bool CanvasRenderer::isBusy() const { return watcher_.isRunning() || pending_.has_value(); }
+bool CanvasRenderer::isBusy() const { return running_ || shown_ != latest_.generation; }
 
 void CanvasRenderer::start(const Request &request)
 {
+    running_ = true;
     cancel_ = std::make_shared<std::atomic_bool>(false);
     watcher_.setFuture(QtConcurrent::run(&CanvasRenderer::run, request, basemapCache_, basemapViewport_, cancel_));
 }
@@ -48,6 +51,7 @@ CanvasRenderer::Result CanvasRenderer::run(const Request &request, QImage cached
     QElapsedTimer timer;
     timer.start();
     Result out;
+    out.generation = request.generation;
     out.viewport = request.viewport;
     if (!request.viewport.isValid())
         return out;
@@ -71,21 +75,23 @@ CanvasRenderer::Result CanvasRenderer::run(const Request &request, QImage cached
 
 void CanvasRenderer::finished()
 {
+    running_ = false;
     const Result r = watcher_.result();
     if (!r.basemap.isNull()) {
         basemapCache_ = r.basemap;
         basemapViewport_ = r.viewport;
     }
-    if (pending_) {
-        const Request next = std::move(*pending_);
-        pending_.reset();
-        start(next);
+    if (r.generation != latest_.generation || !r.complete) {
+        // Superseded or cancelled: render the newest request (never show a stale image).
+        if (latest_.viewport.isValid())
+            start(latest_);
+        else
+            shown_ = latest_.generation;
         return;
     }
-    if (r.complete) {
-        lastMs_ = r.ms;
-        emit imageReady(r.viewport, r.image);
-    }
+    shown_ = r.generation;
+    lastMs_ = r.ms;
+    emit imageReady(r.viewport, r.image);
 }
 
 } // namespace sitmap

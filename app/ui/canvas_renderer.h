@@ -8,13 +8,13 @@
 #include <QObject>
 #include <atomic>
 #include <memory>
-#include <optional>
 
 namespace sitmap {
 
 /// Runs MapRenderJobs on a worker thread, one at a time, always for the newest request: a new
 /// request cancels the running job. Keeps the last basemap image so that a request for the same
-/// viewport (time scrub, selection) only redraws the events over it.
+/// viewport (time scrub, selection) only redraws the events over it, and a DensityCache so that
+/// a cumulative scrub forward only counts the events it adds.
 class CanvasRenderer : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CanvasRenderer)
@@ -35,6 +35,7 @@ signals:
 
 private:
     struct Result {
+        quint64 generation = 0;
         Viewport viewport;
         QImage basemap;
         QImage image;
@@ -42,6 +43,7 @@ private:
         double ms = 0.0;
     };
     struct Request {
+        quint64 generation = 0;
         Viewport viewport;
         RenderScene scene;
     };
@@ -52,9 +54,13 @@ private:
 
     QFutureWatcher<Result> watcher_;
     std::shared_ptr<std::atomic_bool> cancel_;
-    std::optional<Request> pending_;
+    Request latest_;        ///< the newest request; only its image is ever shown
+    bool running_ = false;  ///< a job is out (true until its finished() ran, unlike QFuture::isRunning)
+    quint64 shown_ = 0;     ///< generation of the last image emitted
     QImage basemapCache_;
     Viewport basemapViewport_;
+    /// The last cumulative frame's density raster: scrubbing forward only counts the new events.
+    std::shared_ptr<DensityCache> densityCache_;
     double lastMs_ = 0.0;
 };
 

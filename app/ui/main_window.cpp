@@ -7,6 +7,7 @@
 #include "ui/event_browser.h"
 #include "ui/event_list_dock.h"
 #include "ui/event_panel.h"
+#include "ui/export_dialog.h"
 #include "ui/legend_widget.h"
 #include "ui/map_canvas.h"
 #include "ui/timeline_dock.h"
@@ -235,6 +236,17 @@ void MainWindow::createActions()
                                     &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     file->addSeparator();
+    QAction *exportAction = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export snapshot…"),
+                                            this, &MainWindow::showExportDialog);
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *copy = file->addAction(tr("&Copy snapshot"), this, [this] {
+        ExportDialog::copyToClipboard(ExportDialog::contentFrom(*canvas_, *timeCursor_, displayZone(), loadedFiles()));
+        statusBar()->showMessage(tr("Snapshot copied to the clipboard."), 4000);
+    });
+    copy->setObjectName(QStringLiteral("copySnapshotAction"));
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -284,17 +296,34 @@ void MainWindow::createActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SitMap"), this, [this] {
         QMessageBox::about(this, tr("About SitMap"),
-                           tr("SitMap — situational-map viewer.\nBasemap: Made with Natural Earth (public domain)."));
+                           tr("SitMap — situational-map viewer.\nBasemap: Made with Natural Earth (public domain).\nPlace names © GeoNames (geonames.org), CC BY 4.0."));
     });
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolbar"));
     bar->addAction(open);
+    bar->addAction(exportAction);
     bar->addSeparator();
     bar->addAction(zoomIn);
     bar->addAction(zoomOut);
     bar->addAction(zoomData);
     createEventActions(menuBar()->addMenu(tr("&Events")), bar);
+}
+
+QStringList MainWindow::loadedFiles() const
+{
+    QStringList files;
+    for (const LoadReport &r : reports_)
+        if (r.ok())
+            files << r.file;
+    return files;
+}
+
+void MainWindow::showExportDialog()
+{
+    ExportDialog dialog(ExportDialog::contentFrom(*canvas_, *timeCursor_, displayZone(), loadedFiles()), this);
+    dialog.setAnimation(ExportDialog::animationFrom(*timeCursor_));
+    dialog.exec();
 }
 
 void MainWindow::loadBasemap()

@@ -88,6 +88,9 @@ private:
     /// Moves the time handle so the event is inside the visible window.
     void followTime(EventIndex event);
     void refreshPalette();
+    void showExportDialog();
+    /// Paths of the event files loaded without a fatal error (for provenance in exports).
+    [[nodiscard]] QStringList loadedFiles() const;
 
     MapCanvas *canvas_ = nullptr;
     EventPanel *panel_ = nullptr;

@@ -61,6 +61,11 @@ private slots:
     void reportTimeAxisShowsWhatWasKnownWhen();
     void denialsAndDisputesShapeTheDerivedStatus_data();
     void denialsAndDisputesShapeTheDerivedStatus();
+    void longSpansOfEveryLengthMeetTheWindowsTheyOverlap_data();
+    void longSpansOfEveryLengthMeetTheWindowsTheyOverlap();
+    void aVisitorReturningFalseStopsTheVisit();
+    void nearbyQueriesFindWhatAFullScanFinds_data();
+    void nearbyQueriesFindWhatAFullScanFinds();
 };
 
 void TestEventStore::sortsByTime()
@@ -342,3 +347,112 @@ void TestEventStore::denialsAndDisputesShapeTheDerivedStatus()
 
 QTEST_GUILESS_MAIN(TestEventStore)
 #include "tst_event_store.moc"
+
+void TestEventStore::longSpansOfEveryLengthMeetTheWindowsTheyOverlap_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("a day inside the week, month, year and decade")
+        << utcMs(2025, 3, 4) << utcMs(2025, 3, 5) << QStringList{"decade", "year", "month", "week", "short"};
+    QTest::newRow("a day after the week only the longer spans cover")
+        << utcMs(2025, 3, 20) << utcMs(2025, 3, 21) << QStringList{"decade", "year", "month"};
+    QTest::newRow("a day in the next year only the decade covers")
+        << utcMs(2026, 6, 1) << utcMs(2026, 6, 2) << QStringList{"decade"};
+    QTest::newRow("a window ending the instant the week starts")
+        << utcMs(2025, 2, 1) << utcMs(2025, 3, 2) << QStringList{"decade", "year", "month", "week"};
+}
+
+void TestEventStore::longSpansOfEveryLengthMeetTheWindowsTheyOverlap()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(QStringList, expected);
+    EventStoreBuilder b;
+    b.add({makeEvent("decade", TimeSpan{utcMs(2020, 1, 1), utcMs(2030, 1, 1), TimePrecision::Span}),
+           makeEvent("year", *parseTime(QStringLiteral("2025")).span),
+           makeEvent("month", *parseTime(QStringLiteral("2025-03")).span),
+           makeEvent("week", TimeSpan{utcMs(2025, 3, 2), utcMs(2025, 3, 9), TimePrecision::Span}),
+           makeEvent("short", instant(utcMs(2025, 3, 4, 12)))},
+          {});
+    const auto s = buildIdentity(b);
+    QCOMPARE(ids(*s, s->query({from, to})), expected);
+    QStringList visited; // forEachVisible gives short events first, then long spans in time order
+    s->forEachVisible({from, to}, MapRect::everything(), [&](EventIndex i) { visited << s->text(i).id; });
+    QStringList longFirst = expected;
+    if (longFirst.removeAll(QStringLiteral("short")))
+        longFirst.prepend(QStringLiteral("short"));
+    QCOMPARE(visited, longFirst);
+}
+
+void TestEventStore::aVisitorReturningFalseStopsTheVisit()
+{
+    EventStoreBuilder b;
+    std::vector<Event> events;
+    for (int d = 1; d <= 20; ++d)
+        events.push_back(makeEvent(QStringLiteral("day%1").arg(d), instant(utcMs(2025, 2, d, 12))));
+    events.push_back(makeEvent("year", *parseTime(QStringLiteral("2025")).span));
+    b.add(std::move(events), {});
+    const auto s = buildIdentity(b);
+    for (const TimeAxis axis : {TimeAxis::Event, TimeAxis::Report}) {
+        int seen = 0;
+        s->forEachVisible(TimeWindow::all(), MapRect::everything(), axis, [&](EventIndex) { return ++seen < 5; });
+        QCOMPARE(seen, 5);
+        seen = 0;
+        s->forEachVisibleNear(TimeWindow::all(), MapRect{36, 47, 38, 49}, axis, [&](EventIndex) { return ++seen < 3; });
+        QCOMPARE(seen, 3);
+    }
+}
+
+void TestEventStore::nearbyQueriesFindWhatAFullScanFinds_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<int>("axis");
+    QTest::newRow("everything, event time") << std::numeric_limits<qint64>::min()
+                                            << std::numeric_limits<qint64>::max() << int(TimeAxis::Event);
+    QTest::newRow("one week of event time") << utcMs(2025, 4, 1) << utcMs(2025, 4, 8) << int(TimeAxis::Event);
+    QTest::newRow("one week of report time") << utcMs(2025, 4, 1) << utcMs(2025, 4, 8) << int(TimeAxis::Report);
+}
+
+void TestEventStore::nearbyQueriesFindWhatAFullScanFinds()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(int, axis);
+    // 3000 events on a 30 x 30 degree square, a third at shared places, a tenth month-long: every
+    // small extent must find through the grid exactly what a scan of the time window finds.
+    EventStoreBuilder b;
+    std::vector<Event> events;
+    quint32 seed = 17;
+    auto next = [&] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+    for (int k = 0; k < 3000; ++k) {
+        const qint64 t = utcMs(2025, 1, 1) + qint64(next() % (200u * 24 * 3600)) * 1000;
+        const TimeSpan span = k % 10 == 0 ? TimeSpan{t, t + 30LL * 24 * 3600 * 1000, TimePrecision::Span} : instant(t);
+        const bool shared = k % 3 == 0; // a third at 10 places, as recurring places in real files
+        const double lon = shared ? 20.0 + 3.0 * (next() % 10) : 20.0 + (next() % 30000) / 1000.0;
+        const double lat = shared ? 30.0 + 3.0 * (next() % 10) : 30.0 + (next() % 30000) / 1000.0;
+        events.push_back(makeEvent(QString::number(k), span, lon, lat));
+    }
+    b.add(std::move(events), {});
+    const auto s = buildIdentity(b);
+    const TimeWindow window{from, to};
+    for (int q = 0; q < 200; ++q) {
+        const double x = 19.0 + (next() % 32000) / 1000.0, y = 29.0 + (next() % 32000) / 1000.0;
+        const double r = (next() % 3000) / 1000.0;
+        const MapRect extent{x - r, y - r, x + r, y + r};
+        std::vector<EventIndex> scan, near, withPositions;
+        s->forEachVisible(window, extent, TimeAxis(axis), [&](EventIndex i) { scan.push_back(i); });
+        s->forEachVisibleNear(window, extent, TimeAxis(axis), [&](EventIndex i) { near.push_back(i); });
+        s->forEachVisibleNear(window, extent, TimeAxis(axis), [&](EventIndex i, const MapPoint &at) {
+            QCOMPARE(at.x, s->mapPosition(i).x);
+            QCOMPARE(at.y, s->mapPosition(i).y);
+            withPositions.push_back(i);
+        });
+        std::sort(scan.begin(), scan.end());
+        std::sort(near.begin(), near.end());
+        std::sort(withPositions.begin(), withPositions.end());
+        QCOMPARE(near, scan);
+        QCOMPARE(withPositions, scan);
+    }
+}

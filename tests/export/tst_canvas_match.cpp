@@ -94,16 +94,17 @@ void TestCanvasMatch::decorationsOnlyCoverTheirPanels()
 
 void TestCanvasMatch::exportMatchesAGrabOfTheCanvas()
 {
+    // The canvas is set up before it is shown, so it renders the final view at once.
     MapCanvas canvas;
-    canvas.resize(640, 480);
-    canvas.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
     const SnapshotContent fixture = makeContent();
+    const Viewport view(Projection().forward({37.3, 48.3}), 300.0, QSize(640, 480));
+    canvas.resize(view.size());
     canvas.setBasemap(fixture.scene.basemap);
     canvas.setStore(fixture.scene.store);
     canvas.setTimeWindow(fixture.scene.window);
-    const Viewport view(Projection().forward({37.3, 48.3}), 300.0, canvas.size());
     canvas.setViewport(view);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
     QTRY_VERIFY_WITH_TIMEOUT(!canvas.isRendering() && canvas.shownViewport() == view && !canvas.shownImage().isNull(), 20000);
 
     SnapshotContent content;

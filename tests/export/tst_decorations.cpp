@@ -20,6 +20,8 @@ private slots:
     void legendCountsVisibleEventsPerCategory();
     void legendLeavesOutHiddenCategories();
     void legendKeysTheSymbolsShown();
+    void legendFollowsThePaletteTheMapUses();
+    void eventFilterHidesEventsFromLegendAndAttribution();
     void attributionNamesEachClaimantOnce();
     void attributionCountsSourcesItCannotName();
     void decorationsStayInsideTheImage_data();
@@ -111,21 +113,55 @@ void TestDecorations::legendLeavesOutHiddenCategories()
 void TestDecorations::legendKeysTheSymbolsShown()
 {
     const SnapshotContent content = makeContent();
-    const Projection projection;
+    const ScaleFactors scale(QStringLiteral("EPSG:3857"));
     // At 250 map units per pixel the 30 km circle (about 180 px) is drawn; at 100 km per pixel it is not.
-    const MapLegend near = MapLegend::build(*content.scene.store, content.visibleEvents(), &projection, 250.0);
+    const MapLegend near = MapLegend::build(*content.scene.store, content.visibleEvents(), nullptr, &scale, 250.0);
     QVERIFY(near.exactTime && near.approximateTime);
     QCOMPARE(near.exactTime->count, 3);
     QCOMPARE(near.approximateTime->count, 1);
     QVERIFY(near.uncertainty);
     QCOMPARE(near.uncertainty->count, 1);
-    const MapLegend far = MapLegend::build(*content.scene.store, content.visibleEvents(), &projection, 100000.0);
+    const MapLegend far = MapLegend::build(*content.scene.store, content.visibleEvents(), nullptr, &scale, 100000.0);
     QVERIFY(!far.uncertainty);
     // Only exact events visible: no time-precision key is needed beyond the filled markers.
     SnapshotContent early = content;
     early.scene.window = {utcMs(2025, 7, 10), utcMs(2025, 7, 11)};
     const MapLegend exactOnly = MapLegend::build(*early.scene.store, early.visibleEvents());
     QVERIFY(!exactOnly.approximateTime);
+}
+
+void TestDecorations::legendFollowsThePaletteTheMapUses()
+{
+    SnapshotContent content = makeContent();
+    content.scene.palette = std::make_shared<const MarkerPalette>(content.scene.store, ColorBy::Status);
+    const MapLegend legend = MapLegend::build(*content.scene.store, content.visibleEvents(), content.scene.palette.get());
+    QCOMPARE(legend.colourMeaning, QStringLiteral("status"));
+    QCOMPARE(int(legend.categories.size()), 2);
+    QCOMPARE(legend.categories[0].label, QStringLiteral("claimed"));
+    QCOMPARE(legend.categories[0].count, 3);
+    QCOMPARE(legend.categories[0].color, MarkerPalette::statusColor(EventStatus::Claimed));
+    QCOMPARE(legend.categories[1].label, QStringLiteral("corroborated"));
+    // The exported image draws the markers in the palette's colours too.
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Png);
+    const SnapshotComposer composer(content, spec);
+    const QImage image = composer.renderImage();
+    const QPointF advance = composer.geometry().mapToDevice(Projection().forward(kAdvanceAt));
+    QVERIFY(sameColour(image.pixelColor(advance.toPoint()), MarkerPalette::statusColor(EventStatus::Claimed), 2));
+}
+
+void TestDecorations::eventFilterHidesEventsFromLegendAndAttribution()
+{
+    SnapshotContent content = makeContent();
+    auto mask = std::make_shared<std::vector<quint8>>(std::size_t(content.scene.store->size()), quint8(0));
+    const EventIndex strike = *content.scene.store->findById(QStringLiteral("ev-strike"));
+    (*mask)[strike] = 1;
+    content.scene.hiddenMask = mask;
+    const std::vector<EventIndex> visible = content.visibleEvents();
+    QCOMPARE(int(visible.size()), 3);
+    QVERIFY(std::find(visible.begin(), visible.end(), strike) == visible.end());
+    QVERIFY(content.filtersText().contains(QStringLiteral("1 events hidden by the event filter")));
+    const Attribution a = Attribution::build(*content.scene.store, visible, QString());
+    QCOMPARE(a.sources.front(), QStringLiteral("Northland Ministry of Defence (Northland State Agency)"));
 }
 
 void TestDecorations::attributionNamesEachClaimantOnce()

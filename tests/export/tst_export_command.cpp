@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +34,8 @@ Run runSitmap(const QStringList &args, const QString &workDir = QDir::currentPat
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the command must pick offscreen itself
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    // Category colours outside the fixed set come from qHash, whose seed is random per process.
+    env.insert(QStringLiteral("QT_HASH_SEED"), QStringLiteral("0"));
     p.setProcessEnvironment(env);
     if (fileSizeLimit > 0)
         p.setChildProcessModifier([fileSizeLimit] {
@@ -56,6 +59,39 @@ Run runSitmap(const QStringList &args, const QString &workDir = QDir::currentPat
     return run;
 }
 
+/// Splits a POSIX shell line of bare, single-quoted and backslash-escaped words.
+QStringList shellSplit(const QString &line)
+{
+    QStringList out;
+    QString word;
+    bool inQuote = false, started = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (inQuote) {
+            if (c == QLatin1Char('\''))
+                inQuote = false;
+            else
+                word += c;
+        } else if (c == QLatin1Char('\'')) {
+            inQuote = started = true;
+        } else if (c == QLatin1Char('\\') && i + 1 < line.size()) {
+            word += line[++i];
+            started = true;
+        } else if (c.isSpace()) {
+            if (started)
+                out << word;
+            word.clear();
+            started = false;
+        } else {
+            word += c;
+            started = true;
+        }
+    }
+    if (started)
+        out << word;
+    return out;
+}
+
 } // namespace
 
 class TestExportCommand : public QObject {
@@ -75,6 +111,7 @@ private slots:
     void skippedRecordsAreReportedOnStderr();
     void unreadableInputExitsWithOne();
     void animationWritesAGif();
+    void briefingCommandReproducesThePicture();
     void helpExitsWithZero();
 
 private:
@@ -291,6 +328,37 @@ void TestExportCommand::animationWritesAGif()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.read(6), QByteArray("GIF89a"));
+}
+
+void TestExportCommand::briefingCommandReproducesThePicture()
+{
+    QTemporaryDir dir;
+    const QString md = dir.filePath(QStringLiteral("brief.md"));
+    const Run r = runSitmap({kDemo, QStringLiteral("--time"), QStringLiteral("2025-07-14T12:00Z"), QStringLiteral("--window"),
+                             QStringLiteral("7d"), QStringLiteral("--zone"), QStringLiteral("Europe/Kyiv"), QStringLiteral("--title"),
+                             QStringLiteral("Donbas, week to 14 July"), QStringLiteral("--size"), QStringLiteral("900x600"),
+                             QStringLiteral("-o"), md});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(md);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("```sh\\n(sitmap export .*)\\n```")).match(text);
+    QVERIFY2(m.hasMatch(), qPrintable(text.right(600)));
+    QStringList args = shellSplit(m.captured(1));
+    QCOMPARE(args.mid(0, 2), (QStringList{"sitmap", "export"}));
+    args = args.mid(2);
+    args[args.indexOf(QStringLiteral("-o")) + 1] = QStringLiteral("again.png");
+    QVERIFY(args.contains(QStringLiteral("Donbas, week to 14 July")));
+    const Run again = runSitmap(args, dir.path());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    const QImage original(dir.filePath(QStringLiteral("brief.png")));
+    const QImage reproduced(dir.filePath(QStringLiteral("again.png")));
+    QCOMPARE(reproduced.size(), original.size());
+    int differing = 0;
+    for (int y = 0; y < original.height(); ++y)
+        for (int x = 0; x < original.width(); ++x)
+            differing += sameColour(original.pixelColor(x, y), reproduced.pixelColor(x, y), 4) ? 0 : 1;
+    QVERIFY2(differing < 20, qPrintable(QString::number(differing)));
 }
 
 void TestExportCommand::helpExitsWithZero()

@@ -36,8 +36,8 @@ void TestExportDialog::previewIsTheSnapshotScaledDown()
     QCOMPARE(dialog.spec().extentMode, ExtentMode::CurrentView);
     // The title typed in appears in the preview's top-left panel.
     const int before = darkPixels(preview, QRect(0, 0, 200, 40));
-    dialog.findChild<QLineEdit *>(QString(), Qt::FindChildrenRecursively); // the dialog is built
-    auto *title = dialog.findChildren<QLineEdit *>().at(1);
+    auto *title = dialog.findChild<QLineEdit *>(QStringLiteral("title"));
+    QVERIFY(title);
     title->setText(QStringLiteral("A title for the briefing"));
     dialog.updatePreview();
     QCOMPARE(dialog.spec().title, QStringLiteral("A title for the briefing"));

@@ -130,7 +130,7 @@ void TestGeoTiffExport::pixelsAreTheSnapshot()
     const QColor expected = png.pixelColor(100, 300);
     quint8 px[3];
     for (int b = 0; b < 3; ++b)
-        GDALRasterIO(GDALGetRasterBand(ds.get(), b + 1), GF_Read, 100, 300, 1, 1, &px[b], 1, 1, GDT_Byte, 0, 0);
+        QCOMPARE(GDALRasterIO(GDALGetRasterBand(ds.get(), b + 1), GF_Read, 100, 300, 1, 1, &px[b], 1, 1, GDT_Byte, 0, 0), CE_None);
     QVERIFY(sameColour(QColor(px[0], px[1], px[2]), expected, 1));
 }
 

@@ -79,8 +79,9 @@ void TestImageExport::captionAndTitleAreDrawnInTheTopBand()
     const QImage without = SnapshotExporter::snapshotImage(makeContent(), bare);
     // The title and caption panel sits at the top left: dark text pixels appear there.
     const QRect band(12, 12, 300, 60);
-    QVERIFY2(darkPixels(withText, band) > 300, qPrintable(QString::number(darkPixels(withText, band))));
-    QCOMPARE(darkPixels(without, band), 0);
+    // (The bare map may have a town name there: count what the panel adds.)
+    QVERIFY2(darkPixels(withText, band) > darkPixels(without, band) + 300,
+             qPrintable(QStringLiteral("%1 vs %2").arg(darkPixels(withText, band)).arg(darkPixels(without, band))));
     // Without a title the caption alone is still drawn, in a shorter panel.
     SnapshotSpec captionOnly = decorated;
     captionOnly.title.clear();

@@ -26,6 +26,7 @@ private slots:
     void eventsOutsideTheWindowAreNotHit();
     void hiddenCategoriesAreNotHit();
     void withoutAStoreNothingIsHit();
+    void crowdedPlacesComeInTheOrderOfAFullSort();
 
 private:
     /// Events at screen pixels of view_, named after their index in `at`.
@@ -117,6 +118,37 @@ void TestHitTest::withoutAStoreNothingIsHit()
 {
     QVERIFY(hitTest(RenderScene(), view_, kA).empty());
     QVERIFY(hitTest(sceneAt({kA}), Viewport(), kA).empty());
+}
+
+void TestHitTest::crowdedPlacesComeInTheOrderOfAFullSort()
+{
+    // 3000 events at 7 places within the hit radius of one click (and some beyond it), in random
+    // time order: the hits must be exactly those a brute-force scan finds, nearest first, newest
+    // first among equally near.
+    std::vector<QPointF> places = {kA, kA + QPointF(3, 0), kA + QPointF(0, 3), kA + QPointF(-3, 0),
+                                   kA + QPointF(5, 5), kA + QPointF(7.9, 0), kA + QPointF(12, 0)};
+    std::vector<QPointF> at;
+    quint32 seed = 5;
+    for (int k = 0; k < 3000; ++k) {
+        seed = seed * 1664525u + 1013904223u;
+        at.push_back(places[(seed >> 8) % places.size()]);
+    }
+    const RenderScene scene = sceneAt(at);
+    const std::vector<EventIndex> hits = hitTest(scene, view_, kA);
+    const EventStore &store = *scene.store;
+    std::vector<std::pair<double, EventIndex>> expected;
+    for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
+        const QPointF d = view_.mapToScreen(store.mapPosition(i)) - kA;
+        const double distance = std::sqrt(d.x() * d.x() + d.y() * d.y());
+        if (distance <= MarkerStyle::kHitRadiusPx)
+            expected.emplace_back(distance, i);
+    }
+    std::sort(expected.begin(), expected.end(), [](const auto &a, const auto &b) {
+        return float(a.first) != float(b.first) ? a.first < b.first : a.second > b.second;
+    });
+    QCOMPARE(hits.size(), expected.size());
+    for (std::size_t k = 0; k < hits.size(); ++k)
+        QCOMPARE(hits[k], expected[k].second);
 }
 
 QTEST_MAIN(TestHitTest)

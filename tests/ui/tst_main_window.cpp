@@ -6,7 +6,10 @@
 
 #include <QDockWidget>
 #include <QPlainTextEdit>
+#include <QClipboard>
+#include <QDialog>
 #include <QMimeData>
+#include <QTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -54,6 +57,8 @@ private slots:
     void badRowsAreReportedAndGoodRowsStillLoad();
     void openingMoreFilesKeepsTheSelection();
     void droppingFilesOpensThem();
+    void copySnapshotPutsTheMapOnTheClipboard();
+    void ctrlEOpensTheExportDialog();
 
 private:
     void loadDemo();
@@ -250,6 +255,33 @@ void TestMainWindow::droppingFilesOpensThem()
     QCOMPARE(window_->loadReports().size(), std::size_t(2));
     QVERIFY(window_->store()->findById(QStringLiteral("seed-mine-advance")));
     QVERIFY(window_->store()->size() > 5);
+}
+
+void TestMainWindow::copySnapshotPutsTheMapOnTheClipboard()
+{
+    loadDemo();
+    QApplication::clipboard()->clear();
+    QTest::keySequence(window_.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    const QImage copied = QApplication::clipboard()->image();
+    QVERIFY(!copied.isNull());
+    QVERIFY(copied.width() >= window_->canvas()->width());
+}
+
+void TestMainWindow::ctrlEOpensTheExportDialog()
+{
+    loadDemo();
+    bool seen = false;
+    // The dialog is modal: look at it from inside its event loop, then close it.
+    QTimer::singleShot(0, this, [&] {
+        QVERIFY(QTest::qWaitFor([&] { return window_->findChild<QDialog *>(QStringLiteral("exportDialog")) != nullptr
+                                          || QApplication::activeModalWidget() != nullptr; }, 5000));
+        QWidget *modal = QApplication::activeModalWidget();
+        seen = modal && modal->inherits("sitmap::ExportDialog");
+        if (modal)
+            modal->close();
+    });
+    QTest::keySequence(window_.get(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QVERIFY(seen);
 }
 
 QTEST_MAIN(TestMainWindow)
