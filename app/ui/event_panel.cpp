@@ -93,6 +93,14 @@ void EventPanel::setEvent(std::optional<EventIndex> event)
     rebuild();
 }
 
+void EventPanel::setOutsideWindow(bool outside)
+{
+    if (outside == outside_)
+        return;
+    outside_ = outside;
+    rebuild();
+}
+
 void EventPanel::setDisplayZone(const QTimeZone &zone)
 {
     zone_ = zone;
@@ -139,6 +147,9 @@ void EventPanel::rebuild()
     }
     const EventIndex i = *event_;
     const EventText &t = store_->text(i);
+    if (outside_)
+        addLabel(tr("Not on the map now: outside the current time window or filter."), QStringLiteral("outsideWindow"))
+            ->setStyleSheet(QStringLiteral("QLabel { color: #8a5a00; background: #fff4d6; padding: 3px; }"));
     addLabel(t.title.isEmpty() ? tr("(untitled event)") : t.title, QStringLiteral("title"), true);
 
     const EventStatus status = store_->status(i);

@@ -26,6 +26,9 @@ public:
     void setStore(std::shared_ptr<const EventStore> store);
     void setEvent(std::optional<EventIndex> event);
     void setDisplayZone(const QTimeZone &zone);
+    /// Says (at the top) that the shown event is outside the current time window or filter.
+    void setOutsideWindow(bool outside);
+    [[nodiscard]] bool isOutsideWindow() const { return outside_; }
     [[nodiscard]] std::optional<EventIndex> event() const { return event_; }
 
     /// What opening a link does (default: ask, then QDesktopServices); replaced in tests.
@@ -52,6 +55,7 @@ private:
     std::shared_ptr<const EventStore> store_;
     std::optional<EventIndex> event_;
     QTimeZone zone_ = QTimeZone::utc();
+    bool outside_ = false;
     QWidget *content_ = nullptr;
     QVBoxLayout *layout_ = nullptr;
     LinkOpener opener_;

@@ -11,6 +11,7 @@
 #include "ui/legend_widget.h"
 #include "ui/map_canvas.h"
 #include "ui/timeline_dock.h"
+#include "ui/timeline_widget.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -111,6 +112,7 @@ void MainWindow::createEventDocks()
     connect(browser_, &EventBrowser::highlightChanged, canvas_, &MapCanvas::setHighlighted);
     connect(browser_, &EventBrowser::maskChanged, this, [this](std::shared_ptr<const std::vector<quint8>> mask) {
         canvas_->setHiddenMask(std::move(mask));
+        updatePanelVisibility();
         legendTimer_->start();
     });
     connect(listDock_, &EventListDock::eventActivated, browser_, [this](EventIndex e) { browser_->select(e); });
@@ -166,6 +168,7 @@ void MainWindow::onSelectionChanged(std::optional<EventIndex> event)
         followTime(*event);
         canvas_->ensureVisible(*event);
     }
+    updatePanelVisibility();
     emit selectionChanged(event);
 }
 
@@ -216,6 +219,7 @@ void MainWindow::createTimeline()
     connect(timeCursor_, &TimeCursor::changed, this, &MainWindow::showTimeWindow);
     connect(timelineDock_, &TimelineDock::displayZoneChanged, panel_, &EventPanel::setDisplayZone);
     connect(timelineDock_, &TimelineDock::displayZoneChanged, listDock_, &EventListDock::setDisplayZone);
+    connect(browser_, &EventBrowser::highlightChanged, timelineDock_->timeline(), &TimelineWidget::setHighlighted);
     QSettings settings = sessionSettings();
     timeRestored_ = timelineDock_->restoreSettings(settings);
 }
@@ -224,7 +228,15 @@ void MainWindow::showTimeWindow()
 {
     canvas_->setTimeWindow(timeCursor_->visibleWindow(), timeCursor_->fadeBeforeMs());
     listDock_->setTimeWindow(timeCursor_->visibleWindow());
+    updatePanelVisibility();
     legendTimer_->start();
+}
+
+void MainWindow::updatePanelVisibility()
+{
+    const auto e = browser_->selected();
+    const RenderScene &scene = canvas_->scene();
+    panel_->setOutsideWindow(e && scene.store && (!scene.inWindow(*e) || scene.isFilteredOut(*e)));
 }
 
 QTimeZone MainWindow::displayZone() const { return timelineDock_->displayZone(); }

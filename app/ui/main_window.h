@@ -89,6 +89,8 @@ private:
     void followTime(EventIndex event);
     void refreshPalette();
     void showExportDialog();
+    /// Tells the panel whether the selected event is on the map at the current time and filter.
+    void updatePanelVisibility();
     /// Paths of the event files loaded without a fatal error (for provenance in exports).
     [[nodiscard]] QStringList loadedFiles() const;
 

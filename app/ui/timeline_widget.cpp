@@ -55,6 +55,7 @@ QSize TimelineWidget::minimumSizeHint() const { return {200, 90}; }
 
 void TimelineWidget::setStore(std::shared_ptr<const EventStore> store)
 {
+    highlighted_.clear(); // indices of the previous store
     store_ = std::move(store);
     colours_.clear();
     if (store_)
@@ -202,8 +203,33 @@ QRectF TimelineWidget::spanRect(std::size_t k) const
     return {x0, double(laneRect().top() + kLaneGap + spanLanes_[k] * (kLaneH + kLaneGap)), x1 - x0, double(kLaneH)};
 }
 
+void TimelineWidget::setHighlighted(std::vector<EventIndex> events)
+{
+    highlighted_ = std::move(events);
+    update();
+}
+
 void TimelineWidget::paintOverlay(QPainter &p) const
 {
+    if (store_ && !highlighted_.empty()) {
+        // A dark tick with a small triangle above each highlighted event's start.
+        const QRect bars(0, kInfoH, width(), axisRect().top() - kInfoH);
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1.5));
+        p.setBrush(QColor(0x20, 0x20, 0x20));
+        for (const EventIndex i : highlighted_) {
+            if (i >= EventIndex(store_->size()))
+                continue;
+            const double x = xForTime(store_->startMs(i));
+            if (x < -4 || x > width() + 4)
+                continue;
+            p.drawLine(QPointF(x, bars.top()), QPointF(x, bars.bottom()));
+            const QPointF tri[3] = {{x - 4, double(bars.top())}, {x + 4, double(bars.top())}, {x, bars.top() + 6.0}};
+            p.drawPolygon(tri, 3);
+        }
+        p.restore();
+    }
     // What the map shows stays in full colour; the rest is washed out, older-and-faded a little less.
     const QRect band(0, kInfoH, width(), axisRect().top() - kInfoH);
     const auto clampX = [&](qint64 ms) { return std::clamp(xForTime(ms), -2.0, double(width() + 2)); };

@@ -64,6 +64,9 @@ public:
     [[nodiscard]] const std::vector<int> &spanLanes() const { return spanLanes_; }
     /// Where the k-th span of histogram().spans is drawn (widget pixels, unclipped).
     [[nodiscard]] QRectF spanRect(std::size_t k) const;
+    /// Events marked on the timeline (e.g. all events of one source), with a tick at their start.
+    void setHighlighted(std::vector<EventIndex> events);
+    [[nodiscard]] const std::vector<EventIndex> &highlighted() const { return highlighted_; }
     /// Bar colour of a category id (grey for unknown ids).
     [[nodiscard]] QColor categoryColour(int category) const;
 
@@ -108,6 +111,7 @@ private:
     int laneCount_ = 0;
     int computations_ = 0;
     std::vector<QColor> colours_;  // by category id
+    std::vector<EventIndex> highlighted_;
     bool cacheDirty_ = true;
     QPixmap cache_;
     qint64 lastCurrentMs_ = 0;

@@ -7,6 +7,8 @@
 #include "ui/legend_widget.h"
 #include "ui/main_window.h"
 #include "ui/map_canvas.h"
+#include "ui/timeline_dock.h"
+#include "ui/timeline_widget.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
@@ -183,9 +185,14 @@ void TestClickThrough::showAllEventsOfASourceHighlightsThem()
     std::vector<EventIndex> sortedExpected = expected;
     std::sort(sortedExpected.begin(), sortedExpected.end());
     QCOMPARE(highlighted, sortedExpected);
+    // The timeline marks them too.
+    std::vector<EventIndex> onTimeline = window_->timelineDock()->timeline()->highlighted();
+    std::sort(onTimeline.begin(), onTimeline.end());
+    QCOMPARE(onTimeline, sortedExpected);
     QVERIFY(window_->browser()->currentSource());
     press(QKeySequence(Qt::Key_Escape));
     QVERIFY(window_->canvas()->scene().highlighted.empty());
+    QVERIFY(window_->timelineDock()->timeline()->highlighted().empty());
 }
 
 void TestClickThrough::steppingMovesTheTimeHandleToTheEvent()
@@ -199,6 +206,12 @@ void TestClickThrough::steppingMovesTheTimeHandleToTheEvent()
     window_->selectEvent(bridge);
     QVERIFY(window_->canvas()->scene().inWindow(bridge));
     QCOMPARE(cursor->currentMs(), window_->store()->startMs(bridge));
+    QVERIFY(!window_->eventPanel()->isOutsideWindow());
+    // Scrubbing away keeps the selection but the panel says it is not on the map now.
+    cursor->setCurrentMs(window_->store()->timeExtent().fromMs);
+    QCOMPARE(window_->browser()->selected(), std::optional<EventIndex>(bridge));
+    QVERIFY(window_->eventPanel()->isOutsideWindow());
+    QVERIFY(window_->eventPanel()->plainText().contains(QStringLiteral("Not on the map now")));
 }
 
 void TestClickThrough::colourBySideRecolours()
