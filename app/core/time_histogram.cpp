@@ -43,6 +43,11 @@ TimeHistogram TimeHistogram::compute(const EventStore &store, qint64 fromMs, qin
 
 TimeHistogram TimeHistogram::compute(const EventStore &store, std::vector<qint64> edges)
 {
+    return compute(store, std::move(edges), TimeAxis::Event);
+}
+
+TimeHistogram TimeHistogram::compute(const EventStore &store, std::vector<qint64> edges, TimeAxis axis)
+{
     TimeHistogram h;
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
@@ -54,11 +59,11 @@ TimeHistogram TimeHistogram::compute(const EventStore &store, std::vector<qint64
         h.binCount = int(edges.size()) - 1;
         h.edges = std::move(edges);
     }
-    h.fill(store);
+    h.fill(store, axis);
     return h;
 }
 
-void TimeHistogram::fill(const EventStore &store)
+void TimeHistogram::fill(const EventStore &store, TimeAxis axis)
 {
     categoryCount = std::max(1, int(store.categories().size()));
     counts.assign(std::size_t(binCount) * std::size_t(categoryCount), 0);
@@ -67,6 +72,16 @@ void TimeHistogram::fill(const EventStore &store)
     if (store.isEmpty() || binCount == 0)
         return;
     const qint64 toMs = binEndMs(binCount - 1) - 1;
+    if (axis == TimeAxis::Report) {
+        store.forEachVisible({fromMs, toMs}, MapRect::everything(), TimeAxis::Report, [&](EventIndex i) {
+            const int bin = binAt(store.reportedMs(i));
+            if (bin >= 0)
+                ++counts[std::size_t(bin) * std::size_t(categoryCount) + std::size_t(store.categoryId(i))];
+        });
+        for (int b = 0; b < binCount; ++b)
+            maxBinTotal = std::max(maxBinTotal, total(b));
+        return;
+    }
     store.forEachVisible({fromMs, toMs}, MapRect::everything(), [&](EventIndex i) {
         const qint64 s = store.startMs(i);
         // A closed span of binMs + 1 ms or more cannot fit in one (nominal) bin.

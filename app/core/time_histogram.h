@@ -37,12 +37,14 @@ struct TimeHistogram {
     [[nodiscard]] static TimeHistogram compute(const EventStore &store, qint64 fromMs, qint64 binMs, int binCount);
     /// Bins [edges[k], edges[k+1]) for ascending `edges` (at least two to get a bin).
     [[nodiscard]] static TimeHistogram compute(const EventStore &store, std::vector<qint64> edges);
+    /// On TimeAxis::Report every event counts once, in the bin of its first-report time (no spans).
+    [[nodiscard]] static TimeHistogram compute(const EventStore &store, std::vector<qint64> edges, TimeAxis axis);
     /// A "nice" bin width (1 min ... 1 year) giving bins of at least `minBinPx` for a view of
     /// `spanMs` over `widthPx` pixels.
     [[nodiscard]] static qint64 niceBinMs(qint64 spanMs, int widthPx, int minBinPx = 6);
 
 private:
-    void fill(const EventStore &store);
+    void fill(const EventStore &store, TimeAxis axis = TimeAxis::Event);
 };
 
 } // namespace sitmap

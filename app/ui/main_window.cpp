@@ -202,6 +202,7 @@ void MainWindow::setTimeAxis(TimeAxis axis)
     timeAxis_ = axis;
     canvas_->setTimeAxis(axis);
     listDock_->setTimeAxis(axis);
+    timelineDock_->timeline()->setTimeAxis(axis);
     legendTimer_->start();
 }
 

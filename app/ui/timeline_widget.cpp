@@ -148,7 +148,7 @@ void TimelineWidget::recompute()
 {
     binStep_ = TimelineAxis::stepFor(msPerPx(), kMinBinPx);
     const auto edges = TimelineAxis::boundaries(viewFrom_, viewTo_, binStep_, zone_);
-    histogram_ = TimeHistogram::compute(store_ ? *store_ : emptyStore(), edges);
+    histogram_ = TimeHistogram::compute(store_ ? *store_ : emptyStore(), edges, axis_);
     ++computations_;
     layoutSpans();
 }
@@ -201,6 +201,14 @@ QRectF TimelineWidget::spanRect(std::size_t k) const
     const double x0 = xForTime(store_->startMs(i));
     const double x1 = std::max(xForTime(store_->endMs(i)), x0 + 2);
     return {x0, double(laneRect().top() + kLaneGap + spanLanes_[k] * (kLaneH + kLaneGap)), x1 - x0, double(kLaneH)};
+}
+
+void TimelineWidget::setTimeAxis(TimeAxis axis)
+{
+    if (axis == axis_)
+        return;
+    axis_ = axis;
+    invalidate();
 }
 
 void TimelineWidget::setHighlighted(std::vector<EventIndex> events)

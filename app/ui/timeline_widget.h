@@ -66,6 +66,9 @@ public:
     [[nodiscard]] QRectF spanRect(std::size_t k) const;
     /// Events marked on the timeline (e.g. all events of one source), with a tick at their start.
     void setHighlighted(std::vector<EventIndex> events);
+    /// Counts events by when they happened, or by when they were first reported.
+    void setTimeAxis(TimeAxis axis);
+    [[nodiscard]] TimeAxis timeAxis() const { return axis_; }
     [[nodiscard]] const std::vector<EventIndex> &highlighted() const { return highlighted_; }
     /// Bar colour of a category id (grey for unknown ids).
     [[nodiscard]] QColor categoryColour(int category) const;
@@ -112,6 +115,7 @@ private:
     int computations_ = 0;
     std::vector<QColor> colours_;  // by category id
     std::vector<EventIndex> highlighted_;
+    TimeAxis axis_ = TimeAxis::Event;
     bool cacheDirty_ = true;
     QPixmap cache_;
     qint64 lastCurrentMs_ = 0;

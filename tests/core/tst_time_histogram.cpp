@@ -75,6 +75,7 @@ QStringList ids(const EventStore &s, const std::vector<EventIndex> &rows)
 class TestTimeHistogram : public QObject {
     Q_OBJECT
 private slots:
+    void reportAxisCountsEventsWhenFirstReported();
     void countsPerBinMatchTheHandCount_data();
     void countsPerBinMatchTheHandCount();
     void eventsLongerThanABinAreListedAsSpans_data();
@@ -233,6 +234,32 @@ void TestTimeHistogram::niceBinWidthGivesBinsOfAtLeastTheMinimumWidth()
     QFETCH(int, width);
     QFETCH(qint64, expected);
     QCOMPARE(TimeHistogram::niceBinMs(span, width), expected);
+}
+
+void TestTimeHistogram::reportAxisCountsEventsWhenFirstReported()
+{
+    constexpr qint64 day = 24LL * 3600 * 1000;
+    const qint64 t0 = QDateTime(QDate(2025, 7, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    Source late;
+    late.outlet = QStringLiteral("Weekly");
+    late.published = TimeSpan{t0 + 3 * day + 1000, t0 + 3 * day + 1000, TimePrecision::Exact};
+    Event happened;
+    happened.id = QStringLiteral("e");
+    happened.time = *parseTime(QStringLiteral("2025-07-01")).span; // a day span: drawn as a span on event time
+    happened.position = {37, 48};
+    happened.sourceIndices = {0};
+    EventStoreBuilder b;
+    b.add({happened}, {late});
+    const auto store = b.build(std::vector<MapPoint>(1), QStringLiteral("EPSG:3857"));
+    std::vector<qint64> edges;
+    for (int k = 0; k <= 5; ++k)
+        edges.push_back(t0 + k * day);
+    const TimeHistogram byEvent = TimeHistogram::compute(*store, edges, TimeAxis::Event);
+    QCOMPARE(byEvent.total(0) + byEvent.total(3), 1); // one day long: a point in a day bin
+    const TimeHistogram byReport = TimeHistogram::compute(*store, edges, TimeAxis::Report);
+    QCOMPARE(byReport.total(0), 0);
+    QCOMPARE(byReport.total(3), 1);
+    QVERIFY(byReport.spans.empty());
 }
 
 QTEST_GUILESS_MAIN(TestTimeHistogram)

@@ -240,6 +240,9 @@ void TestClickThrough::reportTimeHidesWhatWasNotYetReported()
     QVERIFY(reportTime);
     reportTime->setChecked(true);
     QVERIFY(window_->canvas()->scene().timeAxis == TimeAxis::Report);
+    QVERIFY(window_->timelineDock()->timeline()->timeAxis() == TimeAxis::Report);
+    // On the report axis the timeline counts every event at one instant: no spans.
+    QVERIFY(window_->timelineDock()->timeline()->histogram().spans.empty());
     // The bridge statement was published on 14 July: one ms before, it was not known yet.
     QVERIFY(!window_->canvas()->scene().inWindow(bridge));
     cursor->setCurrentMs(window_->store()->reportedMs(bridge));
