@@ -77,12 +77,22 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
         const QFontMetricsF fm = metricsFor(smallFont_, device);
         const double maxW = area_.width() - 2 * kPad;
         const double maxH = fm.lineSpacing() * kFooterMaxLines + 1;
-        // Name as many sources as fit in three lines; count the rest.
-        for (int n = int(in_.attribution.sources.size()); n >= 0; --n) {
-            l.footerText = in_.attribution.text(n);
-            if (wrappedSize(fm, l.footerText, maxW).height() <= maxH)
-                break;
+        // Name as many sources as fit in three lines; count the rest. More names never take fewer
+        // lines, so binary-search the count (a linear walk re-wrapped the text once per source).
+        const auto fits = [&](int n) { return wrappedSize(fm, in_.attribution.text(n), maxW).height() <= maxH; };
+        int count = int(in_.attribution.sources.size());
+        if (!fits(count)) {
+            int lo = 0, hi = count - 1; // the largest n in [lo, hi] that fits; 0 when none does
+            while (lo < hi) {
+                const int mid = lo + (hi - lo + 1) / 2;
+                if (fits(mid))
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            count = lo;
         }
+        l.footerText = in_.attribution.text(count);
         if (!l.footerText.isEmpty()) {
             const double h = std::min(wrappedSize(fm, l.footerText, maxW).height(), maxH) + 2 * 5.0;
             l.footer = QRectF(area_.left(), area_.bottom() - h, area_.width(), h);
