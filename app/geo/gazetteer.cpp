@@ -1,5 +1,7 @@
 #include "geo/gazetteer.h"
 
+#include "geo/shipped_maps.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -164,23 +166,7 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const QString &gpkgPath, QStrin
     return gazetteer;
 }
 
-QString Gazetteer::defaultPath()
-{
-    const QString file = QStringLiteral("gazetteer.gpkg");
-    const QString env = qEnvironmentVariable("SITMAP_MAPS_DIR");
-    if (!env.isEmpty() && QFileInfo(QDir(env).filePath(file)).isFile())
-        return QDir(env).filePath(file);
-    const QString source = QDir(QStringLiteral(SITMAP_SOURCE_MAPS_DIR)).filePath(file);
-    if (QFileInfo(source).isFile())
-        return source;
-    if (QCoreApplication::instance()) {
-        const QString besideApp = QDir(QCoreApplication::applicationDirPath())
-                                      .filePath(QStringLiteral("../share/sitmap/maps/") + file);
-        if (QFileInfo(besideApp).isFile())
-            return QDir::cleanPath(besideApp);
-    }
-    return QDir(QStringLiteral(SITMAP_INSTALLED_MAPS_DIR)).filePath(file);
-}
+QString Gazetteer::defaultPath() { return shippedMapPath(QStringLiteral("gazetteer.gpkg")); }
 
 std::vector<Gazetteer::Place> Gazetteer::search(const QString &prefix, int limit) const
 {

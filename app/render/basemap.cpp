@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include "geo/shipped_maps.h"
+
 #include <QPainter>
 
 #include <cpl_error.h>
@@ -115,23 +117,7 @@ std::shared_ptr<const Basemap> Basemap::load(const QString &gpkgPath, const Proj
     return map;
 }
 
-QString Basemap::defaultPath()
-{
-    const QString file = QStringLiteral("world.gpkg");
-    const QString env = qEnvironmentVariable("SITMAP_MAPS_DIR");
-    if (!env.isEmpty() && QFileInfo(QDir(env).filePath(file)).isFile())
-        return QDir(env).filePath(file);
-    const QString source = QDir(QStringLiteral(SITMAP_SOURCE_MAPS_DIR)).filePath(file);
-    if (QFileInfo(source).isFile())
-        return source;
-    if (QCoreApplication::instance()) {
-        const QString besideApp = QDir(QCoreApplication::applicationDirPath())
-                                      .filePath(QStringLiteral("../share/sitmap/maps/") + file);
-        if (QFileInfo(besideApp).isFile())
-            return QDir::cleanPath(besideApp);
-    }
-    return QDir(QStringLiteral(SITMAP_INSTALLED_MAPS_DIR)).filePath(file);
-}
+QString Basemap::defaultPath() { return shippedMapPath(QStringLiteral("world.gpkg")); }
 
 void Basemap::draw(QPainter &painter, const Viewport &viewport) const
 {
