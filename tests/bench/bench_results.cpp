@@ -173,7 +173,7 @@ bool BenchResults::writePlot(const QString &path) const
         if (r.group == QLatin1String("qgis") && r.metric.startsWith(QLatin1String("frame")) && !std::isnan(r.value))
             qgis[r.size] = std::max(qgis.value(r.size, 0.0), r.value);
     if (!qgis.isEmpty())
-        series[QStringLiteral("QGIS frame (max over windows)")] = qgis;
+        series[QStringLiteral("QGIS frame p50 (slowest window)")] = qgis;
 
     double minN = 1e300, maxN = 0, maxMs = 40;
     for (const auto &s : series)
