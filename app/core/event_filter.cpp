@@ -20,38 +20,75 @@ QStringList affiliations(const EventStore &store)
     return out;
 }
 
+namespace {
+
+/// Applies one filter to events of one store. With `perSource`, what depends only on a source (its
+/// affiliation hidden? its text matching?) is worked out once per source up front, for runs over
+/// many events; without, for each event asked about.
+class FilterRun {
+public:
+    FilterRun(const EventFilter &filter, const EventStore &store, bool perSource)
+        : f_(filter)
+        , store_(store)
+        , needle_(filter.text.trimmed())
+    {
+        if (!perSource)
+            return;
+        const std::size_t n = std::size_t(store.sourceCount());
+        if (!f_.hiddenAffiliations.isEmpty())
+            for (std::size_t s = 0; s < n; ++s)
+                sourceShown_.push_back(sourceShown(quint32(s)));
+        if (!needle_.isEmpty())
+            for (std::size_t s = 0; s < n; ++s)
+                sourceMatches_.push_back(sourceMatches(quint32(s)));
+    }
+
+    bool accepts(EventIndex i)
+    {
+        if (f_.hiddenCategories.contains(store_.categoryId(i)) || f_.hiddenStatuses.contains(int(store_.status(i))))
+            return false;
+        const IndexRange sources = store_.sourcesOf(i);
+        if (f_.onlySource && std::find(sources.begin(), sources.end(), quint32(*f_.onlySource)) == sources.end())
+            return false;
+        if (!f_.hiddenAffiliations.isEmpty()) {
+            bool anyShown = sources.empty() && !f_.hiddenAffiliations.contains(QStringLiteral("(unknown)"));
+            for (const quint32 s : sources)
+                anyShown = anyShown || (sourceShown_.empty() ? sourceShown(s) : sourceShown_[s]);
+            if (!anyShown)
+                return false;
+        }
+        if (needle_.isEmpty())
+            return true;
+        for (const quint32 s : sources)
+            if (sourceMatches_.empty() ? sourceMatches(s) : sourceMatches_[s])
+                return true;
+        return store_.textContains(i, needle_, scratch_);
+    }
+
+private:
+    bool sourceShown(quint32 s) const
+    {
+        return !f_.hiddenAffiliations.contains(affiliationLabel(store_.source(int(s))));
+    }
+    bool sourceMatches(quint32 s) const
+    {
+        const Source &src = store_.source(int(s));
+        const auto has = [&](const QString &hay) { return hay.contains(needle_, Qt::CaseInsensitive); };
+        return has(src.claimant) || has(src.outlet) || has(src.affiliation) || has(src.quote);
+    }
+
+    const EventFilter &f_;
+    const EventStore &store_;
+    const QString needle_;
+    std::vector<bool> sourceShown_, sourceMatches_;
+    QString scratch_;
+};
+
+} // namespace
+
 bool EventFilter::accepts(const EventStore &store, EventIndex i) const
 {
-    if (hiddenCategories.contains(store.categoryId(i)) || hiddenStatuses.contains(int(store.status(i))))
-        return false;
-    const IndexRange sources = store.sourcesOf(i);
-    if (onlySource && std::find(sources.begin(), sources.end(), quint32(*onlySource)) == sources.end())
-        return false;
-    if (!hiddenAffiliations.isEmpty()) {
-        bool anyShown = false;
-        for (const quint32 s : sources)
-            anyShown = anyShown || !hiddenAffiliations.contains(affiliationLabel(store.source(int(s))));
-        if (sources.empty())
-            anyShown = !hiddenAffiliations.contains(QStringLiteral("(unknown)"));
-        if (!anyShown)
-            return false;
-    }
-    const QString needle = text.trimmed();
-    if (needle.isEmpty())
-        return true;
-    const EventText &t = store.text(i);
-    const auto has = [&](const QString &hay) { return hay.contains(needle, Qt::CaseInsensitive); };
-    if (has(t.title) || has(t.description) || has(t.place) || has(t.id) || has(store.category(i)))
-        return true;
-    for (const QString &a : t.actors)
-        if (has(a))
-            return true;
-    for (const quint32 s : sources) {
-        const Source &src = store.source(int(s));
-        if (has(src.claimant) || has(src.outlet) || has(src.affiliation) || has(src.quote))
-            return true;
-    }
-    return false;
+    return FilterRun(*this, store, false).accepts(i);
 }
 
 std::shared_ptr<const std::vector<quint8>> EventFilter::hiddenMask(const EventStore &store) const
@@ -59,8 +96,9 @@ std::shared_ptr<const std::vector<quint8>> EventFilter::hiddenMask(const EventSt
     if (!isActive())
         return nullptr;
     auto mask = std::make_shared<std::vector<quint8>>(std::size_t(store.size()), quint8(0));
+    FilterRun run(*this, store, true);
     for (EventIndex i = 0; i < EventIndex(store.size()); ++i)
-        (*mask)[i] = accepts(store, i) ? 0 : 1;
+        (*mask)[i] = run.accepts(i) ? 0 : 1;
     return mask;
 }
 

@@ -113,20 +113,38 @@ void EventStore::buildIndexes()
     }
     for (std::size_t i = 0; i < n; ++i) // ascending i: every section comes out in time order
         cellEvents_[(precision_[i] & kLongSpanFlag) ? fillLong[cellOf[i]]++ : fillShort[cellOf[i]]++] = EventIndex(i);
-    // Group each cell's short events by position (any order of positions will do), keeping time
-    // order inside a group: a stable sort on the position's bits.
+    // Group each cell's short events, and apart its long spans, by position (any order of
+    // positions will do), keeping time order inside a group: a stable sort on the position's bits.
     std::vector<std::pair<quint64, EventIndex>> keyed;
-    for (std::size_t c = 0; c < cells; ++c) {
-        const quint32 first = cellOffsets_[c], last = cellLongFrom_[c];
+    auto group = [&](quint32 first, quint32 last) {
         if (last - first < 2)
-            continue;
+            return;
         keyed.clear();
         for (quint32 k = first; k < last; ++k)
             keyed.emplace_back(positionKey(cellEvents_[k]), cellEvents_[k]);
         std::sort(keyed.begin(), keyed.end()); // (key, index): equal keys stay in time order
         for (quint32 k = first; k < last; ++k)
             cellEvents_[k] = keyed[k - first].second;
+    };
+    for (std::size_t c = 0; c < cells; ++c) {
+        group(cellOffsets_[c], cellLongFrom_[c]);
+        group(cellLongFrom_[c], cellOffsets_[c + 1]);
     }
+}
+
+quint32 EventStore::positionRunEnd(quint32 k, quint32 end) const
+{
+    const EventIndex *entries = cellEvents_.data();
+    const quint64 key = positionKey(entries[k]);
+    quint32 step = 1, known = k; // entries [k, known] share the position
+    while (known + step < end && positionKey(entries[known + step]) == key) {
+        known += step;
+        step *= 2;
+    }
+    const quint32 bound = std::min(known + step, end); // first entry that may differ
+    return quint32(std::partition_point(entries + known + 1, entries + bound,
+                                        [&](EventIndex e) { return positionKey(e) == key; })
+                   - entries);
 }
 
 quint64 EventStore::positionKey(EventIndex i) const
@@ -140,6 +158,12 @@ quint64 EventStore::positionKey(EventIndex i) const
 std::vector<EventIndex> EventStore::query(const TimeWindow &window, const MapRect &extent) const
 {
     std::vector<EventIndex> out;
+    if (coversAllSpace(extent)) {
+        const TimeSelection s = select(window);
+        out.reserve(s.size());
+        s.forEach([&](EventIndex i) { out.push_back(i); }); // already in time order
+        return out;
+    }
     forEachVisible(window, extent, [&](EventIndex i) { out.push_back(i); });
     std::sort(out.begin(), out.end());
     return out;
@@ -147,6 +171,8 @@ std::vector<EventIndex> EventStore::query(const TimeWindow &window, const MapRec
 
 int EventStore::countVisible(const TimeWindow &window, const MapRect &extent) const
 {
+    if (coversAllSpace(extent))
+        return int(select(window).size());
     int n = 0;
     forEachVisible(window, extent, [&](EventIndex) { ++n; });
     return n;
@@ -170,6 +196,55 @@ std::size_t EventStore::candidateCount(const TimeWindow &window, TimeAxis axis) 
     return (hi > lo ? hi - lo : 0) + longSpans;
 }
 
+TimeSelection EventStore::select(const TimeWindow &window, TimeAxis axis) const
+{
+    TimeSelection s;
+    if (window.isEmpty() || start_.empty())
+        return s;
+    if (axis == TimeAxis::Report) {
+        const auto lo = std::lower_bound(reportOrder_.begin(), reportOrder_.end(), window.fromMs,
+                                         [&](EventIndex i, qint64 t) { return reported_[i] < t; });
+        const auto hi = std::upper_bound(lo, reportOrder_.end(), window.toMs,
+                                         [&](qint64 t, EventIndex i) { return t < reported_[i]; });
+        s.reported = {reportOrder_.data() + (lo - reportOrder_.begin()), reportOrder_.data() + (hi - reportOrder_.begin())};
+        return s;
+    }
+    const qint64 from = window.fromMs;
+    const std::size_t lo = firstCandidate(from), hi = pastLastCandidate(window.toMs);
+    // Every event starting inside the window meets it, long or short: one run of rows.
+    const auto first = std::lower_bound(start_.begin() + std::ptrdiff_t(lo), start_.begin() + std::ptrdiff_t(hi), from);
+    s.runFirst = quint32(first - start_.begin());
+    s.runPast = quint32(std::max(hi, std::size_t(s.runFirst)));
+    // Before it, the long spans that reach it (each tier searched within its longest span) ...
+    const auto startsBefore = [&](EventIndex i, qint64 t) { return start_[i] < t; };
+    std::vector<IndexRange> tierRuns;
+    std::size_t room = s.runFirst - lo;
+    for (const LongSpanTier &tier : longTiers_) {
+        const qint64 bound = from < std::numeric_limits<qint64>::min() + tier.maxSpanMs
+            ? std::numeric_limits<qint64>::min()
+            : from - tier.maxSpanMs;
+        const EventIndex *a = std::lower_bound(tier.events.data(), tier.events.data() + tier.events.size(), bound,
+                                               startsBefore);
+        const EventIndex *b = std::lower_bound(a, tier.events.data() + tier.events.size(), from, startsBefore);
+        tierRuns.push_back({a, b});
+        room += std::size_t(b - a);
+    }
+    s.earlier.reserve(room);
+    // ... and the short events that end inside it (they began at most maxShortSpanMs_ earlier).
+    for (std::size_t i = lo; i < s.runFirst; ++i)
+        if (!(precision_[i] & kLongSpanFlag) && end_[i] >= from)
+            s.earlier.push_back(quint32(i));
+    for (const IndexRange &run : tierRuns) {
+        const std::size_t before = s.earlier.size();
+        for (const EventIndex i : run)
+            if (end_[i] >= from)
+                s.earlier.push_back(i);
+        // Each tier's are ascending: merged in, the whole stays ascending (time order).
+        std::inplace_merge(s.earlier.begin(), s.earlier.begin() + std::ptrdiff_t(before), s.earlier.end());
+    }
+    return s;
+}
+
 std::optional<EventIndex> EventStore::firstStartingAfter(qint64 ms) const
 {
     const auto it = std::upper_bound(start_.begin(), start_.end(), ms);
@@ -188,10 +263,44 @@ std::optional<EventIndex> EventStore::lastStartingBefore(qint64 ms) const
 
 std::optional<EventIndex> EventStore::findById(const QString &id) const
 {
-    for (std::size_t i = 0; i < text_.size(); ++i)
-        if (text_[i].id == id)
+    const QByteArray utf8 = id.toUtf8();
+    for (std::size_t i = 0; i < ids_.size(); ++i)
+        if (ids_.utf8(i) == QByteArrayView(utf8))
             return EventIndex(i);
     return std::nullopt;
+}
+
+EventText EventStore::text(EventIndex i) const
+{
+    return EventText{id(i), title(i), description(i), place(i), actors(i), file(i), record(i), radiusMetres(i)};
+}
+
+QStringList EventStore::actors(EventIndex i) const
+{
+    QStringList out;
+    const QByteArrayView refs = actorLists_.utf8(actors_[i]);
+    for (qsizetype k = 0; k + qsizetype(sizeof(StringSet::Ref)) <= refs.size(); k += qsizetype(sizeof(StringSet::Ref))) {
+        StringSet::Ref r = 0;
+        std::memcpy(&r, refs.data() + k, sizeof r);
+        out << strings_.at(r);
+    }
+    return out;
+}
+
+bool EventStore::textContains(EventIndex i, QStringView needle, QString &scratch) const
+{
+    const auto has = [&](QByteArrayView utf8) { return containsCaseInsensitive(utf8, needle, scratch); };
+    if (has(ids_.utf8(i)) || has(titles_.utf8(title_[i])) || has(descriptions_.utf8(i)) || has(strings_.utf8(place_[i]))
+        || category(i).contains(needle, Qt::CaseInsensitive))
+        return true;
+    const QByteArrayView refs = actorLists_.utf8(actors_[i]);
+    for (qsizetype k = 0; k + qsizetype(sizeof(StringSet::Ref)) <= refs.size(); k += qsizetype(sizeof(StringSet::Ref))) {
+        StringSet::Ref r = 0;
+        std::memcpy(&r, refs.data() + k, sizeof r);
+        if (has(strings_.utf8(r)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace sitmap

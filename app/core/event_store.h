@@ -3,6 +3,7 @@
 #include "core/event.h"
 #include "core/geo_types.h"
 #include "core/source.h"
+#include "core/string_pool.h"
 #include "core/time_span.h"
 
 #include <QString>
@@ -32,7 +33,31 @@ struct IndexRange {
     [[nodiscard]] bool empty() const { return first == last; }
 };
 
-/// The text of an event, kept apart from the hot columns that queries and drawing touch.
+/// The events a time window selects, as ranges of rows found by binary search in the time-sorted
+/// store: finding them costs O(log n) plus the few events that began before the window and still
+/// run into it, however many the window holds (a cumulative window is one run). Made by
+/// EventStore::select(); `reported` points into the store, so it is valid while the store lives.
+struct TimeSelection {
+    /// Event time: rows [runFirst, runPast), every event that starts inside the window.
+    quint32 runFirst = 0;
+    quint32 runPast = 0;
+    /// Event time: the events that started before the window and still meet it, ascending (all
+    /// below runFirst), so that earlier-then-run is time order.
+    std::vector<quint32> earlier;
+    /// Report time: the events first reported inside the window, in report-time order.
+    IndexRange reported;
+
+    /// How many events the window holds.
+    [[nodiscard]] std::size_t size() const { return earlier.size() + std::size_t(runPast - runFirst) + reported.size(); }
+    [[nodiscard]] bool isEmpty() const { return size() == 0; }
+    /// Calls fn(row) for each selected event, in time order (event time) or report-time order
+    /// (report time); fn may return bool, false stopping the visit.
+    template <typename Fn>
+    void forEach(Fn &&fn) const;
+};
+
+/// The text of one event, made on request from the store's compact text columns (see
+/// EventStore::text()); the store itself keeps no QStrings per event.
 struct EventText {
     QString id;
     QString title;
@@ -80,7 +105,21 @@ public:
     [[nodiscard]] EventStatus status(EventIndex i) const { return EventStatus(status_[i] & 0x7f); }
     /// True when the status was derived from the sources rather than stated in the file.
     [[nodiscard]] bool isStatusDerived(EventIndex i) const { return (status_[i] & 0x80) != 0; }
-    [[nodiscard]] const EventText &text(EventIndex i) const { return text_[i]; }
+    /// All the text of event i (makes QStrings: for panels and lists, not for loops over every event).
+    [[nodiscard]] EventText text(EventIndex i) const;
+    [[nodiscard]] QString id(EventIndex i) const { return ids_.at(i); }
+    [[nodiscard]] QString title(EventIndex i) const { return titles_.at(title_[i]); }
+    [[nodiscard]] QString description(EventIndex i) const { return descriptions_.at(i); }
+    [[nodiscard]] QString place(EventIndex i) const { return strings_.at(place_[i]); }
+    [[nodiscard]] QStringList actors(EventIndex i) const;
+    /// The file event i came from and its 1-based record (feature or line) number there.
+    [[nodiscard]] QString file(EventIndex i) const { return files_.value(file_[i]); }
+    [[nodiscard]] int record(EventIndex i) const { return int(record_[i]); }
+    /// Uncertainty radius in metres as the file states it; 0 when unknown or exact.
+    [[nodiscard]] double radiusMetres(EventIndex i) const { return double(radius_[i]); }
+    /// True when the id, title, description, place, category or an actor of event i contains
+    /// `needle`, ignoring case. Reads the UTF-8 columns without making QStrings; `scratch` is reused.
+    [[nodiscard]] bool textContains(EventIndex i, QStringView needle, QString &scratch) const;
     /// When the event was first reported (earliest source publication start, UTC ms); the event's
     /// start when no source gives a publication time (see hasReportTime()).
     [[nodiscard]] qint64 reportedMs(EventIndex i) const { return reported_[i]; }
@@ -111,11 +150,21 @@ public:
     void forEachVisible(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const;
     /// Like forEachVisible, through the spatial grid: for small extents (a click, a town), costs what
     /// the events near the extent cost rather than what the time window holds. Order: by grid cell;
-    /// inside a cell the events at one position together, in time order; then long spans, by cell.
+    /// inside a cell the events at one position together, in time order; then long spans, by cell,
+    /// likewise grouped by position.
     /// `fn` may also take (EventIndex, const MapPoint &): the position then comes with the index
     /// (read once per position, which is what makes a pixel with thousands of events cheap).
     template <typename Fn>
     void forEachVisibleNear(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const;
+    /// forEachVisibleNear a run at a time: fn(const MapPoint &at, IndexRange run) for runs of
+    /// events at one position, all meeting the window, each run in time order (on report time,
+    /// runs of one). A window's events at a place are found by bisection, not visited, so a pixel
+    /// holding thousands costs what its few runs cost. fn may return bool, false stopping.
+    template <typename Fn>
+    void forEachRunNear(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const;
+    /// The events whose time on `axis` meets `window`, whatever their position, as ranges (the
+    /// time filter: what drawing, hit-testing and counting start from). Same set as forEachVisible.
+    [[nodiscard]] TimeSelection select(const TimeWindow &window, TimeAxis axis = TimeAxis::Event) const;
     /// The indices forEachVisible would visit, sorted ascending (time order).
     [[nodiscard]] std::vector<EventIndex> query(const TimeWindow &window,
                                                 const MapRect &extent = MapRect::everything()) const;
@@ -182,6 +231,8 @@ private:
     }
     /// The bits of an event's map position, for grouping events at exactly one place.
     [[nodiscard]] quint64 positionKey(EventIndex i) const;
+    /// End of the run of cellEvents_ from k (before `end`) at cellEvents_[k]'s position, by galloping.
+    [[nodiscard]] quint32 positionRunEnd(quint32 k, quint32 end) const;
     [[nodiscard]] static bool coversAllSpace(const MapRect &e)
     {
         return !std::isfinite(e.minX) && !std::isfinite(e.maxX) && !std::isfinite(e.minY) && !std::isfinite(e.maxY);
@@ -198,7 +249,15 @@ private:
     std::vector<quint8> status_;       // EventStatus | 0x80 when derived
     std::vector<quint8> precision_;    // TimePrecision | kLongSpanFlag | kReportKnownFlag
     std::vector<quint8> geoPrecision_; // LocationPrecision
-    std::vector<EventText> text_;
+    // Text, in time order like every column: per-event strings end to end, repeated short strings
+    // interned once (titles, places, actor names; actor lists as runs of their refs).
+    TextColumn ids_, descriptions_;
+    std::vector<StringSet::Ref> title_, place_, actors_;
+    StringSet strings_, titles_, actorLists_; // titles apart: they are free text where files write them
+    std::vector<quint16> file_;
+    QStringList files_;
+    std::vector<quint32> record_;
+    std::vector<float> radius_;
     /// Long spans by length class, so a window only looks at those long enough to reach it.
     struct LongSpanTier {
         qint64 maxSpanMs = 0;
@@ -209,8 +268,8 @@ private:
     std::vector<EventIndex> reportOrder_; // events sorted by reported_ (searched through reported_)
     qint64 maxShortSpanMs_ = 0;
     /// Spatial grid over mapExtent_: gridSide_ x gridSide_ cells, row-major from (minX, minY); per
-    /// cell (CSR) its short events grouped by position, each group in time order, then its long
-    /// spans in time order from cellLongFrom_[cell].
+    /// cell (CSR) its short events grouped by position, each group in time order, then from
+    /// cellLongFrom_[cell] its long spans, grouped and ordered the same way.
     int gridSide_ = 0;
     double cellWidth_ = 1.0, cellHeight_ = 1.0;
     std::vector<quint32> cellOffsets_;

@@ -2,27 +2,115 @@
 
 #include <QHash>
 #include <QSet>
+#include <cstring>
 #include <algorithm>
 #include <numeric>
 #include <type_traits>
 
 namespace sitmap {
 
-void EventStoreBuilder::add(std::vector<Event> events, std::vector<Source> sources)
+namespace {
+
+/// The refs of an actor list as the bytes StringSet interns.
+QByteArrayView actorListKey(const QVarLengthArray<StringSet::Ref, 4> &refs)
+{
+    return {reinterpret_cast<const char *>(refs.data()), qsizetype(refs.size()) * qsizetype(sizeof(StringSet::Ref))};
+}
+
+} // namespace
+
+quint16 EventStoreBuilder::categoryId(QByteArrayView category)
+{
+    const StringSet::Ref ref = categoryNames_.intern(category);
+    if (categoryIdOfName_.size() <= ref)
+        categoryIdOfName_.resize(std::size_t(ref) + 1, 0xffff);
+    if (categoryIdOfName_[ref] == 0xffff) {
+        categoryIdOfName_[ref] = quint16(categories_.size());
+        categories_.push_back(categoryNames_.at(ref));
+    }
+    return categoryIdOfName_[ref];
+}
+
+quint16 EventStoreBuilder::fileId(const QString &file)
+{
+    auto it = fileIds_.find(file);
+    if (it == fileIds_.end()) {
+        it = fileIds_.insert(file, quint16(files_.size()));
+        files_.push_back(file);
+    }
+    return it.value();
+}
+
+int EventStoreBuilder::addSources(std::vector<Source> sources)
 {
     const int offset = int(sources_.size());
-    if (offset != 0)
-        for (Event &e : events)
-            for (int &s : e.sourceIndices)
-                s += offset;
-    if (events_.empty())
-        events_ = std::move(events); // the common case: one file, no copy
-    else
-        std::move(events.begin(), events.end(), std::back_inserter(events_));
     if (sources_.empty())
         sources_ = std::move(sources);
     else
         std::move(sources.begin(), sources.end(), std::back_inserter(sources_));
+    return offset;
+}
+
+void EventStoreBuilder::add(const EventRecord &r)
+{
+    start_.push_back(r.time.startMs);
+    end_.push_back(r.time.endMs);
+    timePrecision_.push_back(quint8(r.time.precision));
+    lon_.push_back(r.position.lon);
+    lat_.push_back(r.position.lat);
+    category_.push_back(categoryId(r.category));
+    status_.push_back(r.status ? quint8(*r.status) : kDeriveStatus);
+    geoPrecision_.push_back(quint8(r.geoPrecision));
+    for (const int si : r.sourceIndices)
+        if (si >= 0 && std::size_t(si) < sources_.size())
+            sourceItems_.push_back(quint32(si));
+    sourceOffsets_.push_back(quint32(sourceItems_.size()));
+    ids_.append(r.id);
+    descriptions_.append(r.description);
+    title_.push_back(titles_.intern(r.title));
+    place_.push_back(strings_.intern(r.place));
+    QVarLengthArray<StringSet::Ref, 4> actorRefs;
+    for (const QByteArrayView a : r.actors)
+        if (!a.isEmpty())
+            actorRefs.push_back(strings_.intern(a));
+    actors_.push_back(actorRefs.isEmpty() ? StringSet::kEmpty : actorLists_.intern(actorListKey(actorRefs)));
+    file_.push_back(r.file);
+    record_.push_back(quint32(std::max(0, r.record)));
+    radius_.push_back(float(r.radiusMetres));
+}
+
+void EventStoreBuilder::append(const Event &e, int sourceOffset)
+{
+    // The QString form goes through the UTF-8 one: one layout, one place that lays it.
+    const QByteArray id = e.id.toUtf8(), title = e.title.toUtf8(), description = e.description.toUtf8(),
+                     category = e.category.toUtf8(), place = e.place.toUtf8();
+    std::vector<QByteArray> actors;
+    actors.reserve(std::size_t(e.actors.size()));
+    EventRecord r;
+    r.id = id;
+    r.title = title;
+    r.description = description;
+    r.category = category;
+    r.place = place;
+    for (const QString &a : e.actors)
+        r.actors.push_back(actors.emplace_back(a.toUtf8()));
+    r.time = e.time;
+    r.position = e.position;
+    r.geoPrecision = e.geoPrecision;
+    r.radiusMetres = e.radiusMetres;
+    r.status = e.status;
+    for (const int si : e.sourceIndices)
+        r.sourceIndices.push_back(si < 0 ? si : si + sourceOffset);
+    r.file = fileId(e.file);
+    r.record = e.record;
+    add(r);
+}
+
+void EventStoreBuilder::add(std::vector<Event> events, std::vector<Source> sources)
+{
+    const int offset = addSources(std::move(sources));
+    for (const Event &e : events)
+        append(e, offset);
 }
 
 void EventStoreBuilder::addStore(const EventStore &store)
@@ -31,14 +119,14 @@ void EventStoreBuilder::addStore(const EventStore &store)
     std::vector<Event> events;
     events.reserve(std::size_t(store.size()));
     for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
-        const EventText &t = store.text(i);
         Event e;
-        e.id = t.id;
-        e.title = t.title;
-        e.description = t.description;
-        e.place = t.place;
-        e.actors = t.actors;
-        e.file = t.file;
+        EventText t = store.text(i);
+        e.id = std::move(t.id);
+        e.title = std::move(t.title);
+        e.description = std::move(t.description);
+        e.place = std::move(t.place);
+        e.actors = std::move(t.actors);
+        e.file = std::move(t.file);
         e.record = t.record;
         e.radiusMetres = t.radiusMetres;
         e.category = store.category(i);
@@ -54,36 +142,42 @@ void EventStoreBuilder::addStore(const EventStore &store)
     add(std::move(events), std::move(sources));
 }
 
-std::vector<LonLat> EventStoreBuilder::positions() const
+std::vector<LonLat> EventStoreBuilder::positions(std::size_t from) const
 {
-    std::vector<LonLat> out;
-    out.reserve(events_.size());
-    for (const Event &e : events_)
-        out.push_back(e.position);
+    std::vector<LonLat> out(lon_.size() > from ? lon_.size() - from : 0);
+    for (std::size_t k = 0; k < out.size(); ++k)
+        out[k] = {lon_[from + k], lat_[from + k]};
     return out;
 }
 
-EventStatus deriveStatus(const std::vector<const Source *> &sources)
+namespace {
+
+/// A number for `key`: the same key, the same number (numbered in order of first sight).
+quint32 numberOf(QHash<QString, quint32> &numbers, const QString &key)
 {
-    if (sources.size() <= 1) { // most events: no independence keys to compare
-        if (sources.empty())
-            return EventStatus::Claimed;
-        switch (sources.front()->stance) {
-        case SourceStance::Denies: return EventStatus::Denied;
-        case SourceStance::Disputes: return EventStatus::Disputed;
-        default: return EventStatus::Claimed;
-        }
-    }
-    QSet<QString> supporting;
-    bool denied = false;
-    bool disputed = false;
-    for (const Source *s : sources) {
-        switch (s->stance) {
+    auto it = numbers.constFind(key);
+    if (it == numbers.constEnd())
+        it = numbers.insert(key, quint32(numbers.size()));
+    return it.value();
+}
+
+/// The derived status of an event with `n` sources, given each one's stance and a number standing
+/// for its independence key (equal numbers: the same outlet).
+template <typename StanceAt, typename KeyAt>
+EventStatus deriveStatusOf(std::size_t n, StanceAt stanceAt, KeyAt keyAt)
+{
+    bool denied = false, disputed = false;
+    QVarLengthArray<quint32, 8> supporting; // distinct keys, few per event
+    for (std::size_t k = 0; k < n; ++k) {
+        switch (stanceAt(k)) {
         case SourceStance::Denies: denied = true; break;
         case SourceStance::Disputes: disputed = true; break;
         case SourceStance::Confirms:
         case SourceStance::Reports:
-        case SourceStance::Corrects: supporting.insert(s->independenceKey()); break;
+        case SourceStance::Corrects:
+            if (const quint32 key = keyAt(k); !supporting.contains(key))
+                supporting.push_back(key);
+            break;
         }
     }
     if (denied && supporting.isEmpty())
@@ -95,128 +189,134 @@ EventStatus deriveStatus(const std::vector<const Source *> &sources)
     return EventStatus::Claimed;
 }
 
-std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<MapPoint> &projected,
-                                                           const QString &mapCrs) const
+} // namespace
+
+EventStatus deriveStatus(const std::vector<const Source *> &sources)
 {
-    return assemble(events_, sources_, projected, mapCrs);
+    QHash<QString, quint32> keys;
+    return deriveStatusOf(
+        sources.size(), [&](std::size_t k) { return sources[k]->stance; },
+        [&](std::size_t k) { return numberOf(keys, sources[k]->independenceKey()); });
 }
 
 std::shared_ptr<const EventStore> EventStoreBuilder::buildAndClear(const std::vector<MapPoint> &projected,
                                                                    const QString &mapCrs)
 {
-    auto store = assemble(events_, sources_, projected, mapCrs);
-    events_ = {};
-    sources_ = {};
+    auto store = build(projected, mapCrs);
+    *this = EventStoreBuilder();
     return store;
 }
 
-template <typename Events, typename Sources>
-std::shared_ptr<const EventStore> EventStoreBuilder::assemble(Events &events, Sources &sources,
-                                                              const std::vector<MapPoint> &projected,
-                                                              const QString &mapCrs)
+std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<MapPoint> &projected,
+                                                           const QString &mapCrs) const
 {
-    // Copies from a const builder, moves from one being cleared.
-    auto take = [](auto &value) {
-        if constexpr (std::is_const_v<std::remove_reference_t<decltype(value)>>)
-            return std::decay_t<decltype(value)>(value);
-        else
-            return std::move(value);
-    };
-
-    Q_ASSERT(projected.size() == events.size());
+    Q_ASSERT(projected.size() == start_.size());
     auto store = std::make_shared<EventStore>();
     EventStore &s = *store;
     s.mapCrs_ = mapCrs;
-    const std::size_t n = events.size();
+    const std::size_t n = start_.size();
 
     // Time order, ties in insertion order: sorting (start, position) pairs is a stable sort that
-    // touches 16 bytes per event rather than whole events.
+    // touches 16 bytes per event.
     std::vector<std::pair<qint64, quint32>> keys(n);
     for (std::size_t k = 0; k < n; ++k)
-        keys[k] = {events[k].time.startMs, quint32(k)};
+        keys[k] = {start_[k], quint32(k)};
     if (!std::is_sorted(keys.begin(), keys.end()))
         std::sort(keys.begin(), keys.end());
 
-    s.start_.reserve(n);
-    s.end_.reserve(n);
-    s.x_.reserve(n);
-    s.y_.reserve(n);
-    s.lon_.reserve(n);
-    s.lat_.reserve(n);
-    s.category_.reserve(n);
-    s.status_.reserve(n);
-    s.precision_.reserve(n);
-    s.geoPrecision_.reserve(n);
-    s.text_.reserve(n);
-    s.reported_.reserve(n);
+    // Every per-event column, permuted into time order.
+    const auto permuted = [&](const auto &column) {
+        std::decay_t<decltype(column)> out(n);
+        for (std::size_t row = 0; row < n; ++row)
+            out[row] = column[keys[row].second];
+        return out;
+    };
+    s.start_ = permuted(start_);
+    s.end_ = permuted(end_);
+    s.lon_ = permuted(lon_);
+    s.lat_ = permuted(lat_);
+    s.category_ = permuted(category_);
+    s.geoPrecision_ = permuted(geoPrecision_);
+    s.title_ = permuted(title_);
+    s.place_ = permuted(place_);
+    s.actors_ = permuted(actors_);
+    s.file_ = permuted(file_);
+    s.record_ = permuted(record_);
+    s.radius_ = permuted(radius_);
+    s.categories_ = categories_;
+    s.files_ = files_;
+    s.strings_ = strings_;
+    s.strings_.freeze();
+    s.titles_ = titles_;
+    s.titles_.freeze();
+    s.actorLists_ = actorLists_;
+    s.actorLists_.freeze();
+    s.ids_.reserve(n, ids_.textSize());
+    s.descriptions_.reserve(n, descriptions_.textSize());
+    s.x_.resize(n);
+    s.y_.resize(n);
+    s.status_.resize(n);
+    s.precision_.resize(n);
+    s.reported_.resize(n);
     s.eventSourceOffsets_.reserve(n + 1);
     s.eventSourceOffsets_.push_back(0);
+    s.eventSources_.reserve(sourceItems_.size());
 
-    QHash<QString, quint16> categoryIds;
-    std::vector<quint32> eventsPerSource(sources.size(), 0);
-    std::vector<const Source *> mine;
-
-    for (const auto &key : keys) {
-        const std::size_t k = key.second;
-        auto &e = events[k];
-        s.start_.push_back(e.time.startMs);
-        s.end_.push_back(e.time.endMs);
-        s.x_.push_back(float(projected[k].x));
-        s.y_.push_back(float(projected[k].y));
-        s.lon_.push_back(e.position.lon);
-        s.lat_.push_back(e.position.lat);
+    std::vector<quint32> eventsPerSource(sources_.size(), 0);
+    // Each source's independence key as a number, worked out once rather than per event citing it.
+    std::vector<quint32> keyOfSource(sources_.size());
+    {
+        QHash<QString, quint32> keys;
+        for (std::size_t si = 0; si < sources_.size(); ++si)
+            keyOfSource[si] = numberOf(keys, sources_[si].independenceKey());
+    }
+    for (std::size_t row = 0; row < n; ++row) {
+        const std::size_t k = keys[row].second;
+        s.ids_.append(ids_.utf8(k));
+        s.descriptions_.append(descriptions_.utf8(k));
+        s.x_[row] = float(projected[k].x);
+        s.y_[row] = float(projected[k].y);
         s.mapExtent_.include(projected[k].x, projected[k].y);
 
-        auto cat = categoryIds.find(e.category);
-        if (cat == categoryIds.end()) {
-            cat = categoryIds.insert(e.category, quint16(s.categories_.size()));
-            s.categories_.push_back(e.category);
-        }
-        s.category_.push_back(cat.value());
-
-        mine.clear();
-        for (const int si : e.sourceIndices) {
-            if (si < 0 || std::size_t(si) >= sources.size())
-                continue;
-            mine.push_back(&sources[std::size_t(si)]);
-            s.eventSources_.push_back(quint32(si));
-            ++eventsPerSource[std::size_t(si)];
+        const quint32 *cited = sourceItems_.data() + sourceOffsets_[k];
+        const std::size_t citedCount = sourceOffsets_[k + 1] - sourceOffsets_[k];
+        std::optional<qint64> reported;
+        for (std::size_t j = 0; j < citedCount; ++j) {
+            const Source &src = sources_[cited[j]];
+            s.eventSources_.push_back(cited[j]);
+            ++eventsPerSource[cited[j]];
+            if (src.published && (!reported || src.published->startMs < *reported))
+                reported = src.published->startMs;
         }
         s.eventSourceOffsets_.push_back(quint32(s.eventSources_.size()));
-        const EventStatus status = e.status ? *e.status : deriveStatus(mine);
-        std::optional<qint64> reported;
-        for (const Source *src : mine)
-            if (src->published && (!reported || src->published->startMs < *reported))
-                reported = src->published->startMs;
-        s.reported_.push_back(reported.value_or(e.time.startMs));
-        s.status_.push_back(quint8(quint8(status) | (e.status ? 0 : 0x80)));
+        const bool stated = status_[k] != kDeriveStatus;
+        const EventStatus status = stated ? EventStatus(status_[k])
+                                          : deriveStatusOf(
+                                                citedCount, [&](std::size_t j) { return sources_[cited[j]].stance; },
+                                                [&](std::size_t j) { return keyOfSource[cited[j]]; });
+        s.reported_[row] = reported.value_or(start_[k]);
+        s.status_[row] = quint8(quint8(status) | (stated ? 0 : 0x80));
 
-        const qint64 span = e.time.endMs - e.time.startMs;
+        const qint64 span = end_[k] - start_[k];
         const bool isLong = span > EventStore::kShortSpanLimitMs;
-        s.precision_.push_back(quint8(quint8(e.time.precision) | (isLong ? EventStore::kLongSpanFlag : 0)
-                                      | (reported ? EventStore::kReportKnownFlag : 0)));
+        s.precision_[row] = quint8(timePrecision_[k] | (isLong ? EventStore::kLongSpanFlag : 0)
+                                   | (reported ? EventStore::kReportKnownFlag : 0));
         if (!isLong)
             s.maxShortSpanMs_ = std::max(s.maxShortSpanMs_, span);
-        s.geoPrecision_.push_back(quint8(e.geoPrecision));
-
-        s.text_.push_back(EventText{take(e.id), take(e.title), take(e.description), take(e.place), take(e.actors),
-                                    take(e.file), e.record, e.radiusMetres});
     }
 
     s.buildIndexes();
 
     // Source -> events (CSR), by counting: rows are visited in time order, so each list is too.
-    s.sourceEventOffsets_.assign(sources.size() + 1, 0);
-    for (std::size_t src = 0; src < sources.size(); ++src)
+    s.sourceEventOffsets_.assign(sources_.size() + 1, 0);
+    for (std::size_t src = 0; src < sources_.size(); ++src)
         s.sourceEventOffsets_[src + 1] = s.sourceEventOffsets_[src] + eventsPerSource[src];
     s.sourceEvents_.resize(s.eventSources_.size());
     std::vector<quint32> fill(s.sourceEventOffsets_.begin(), s.sourceEventOffsets_.end() - 1);
     for (EventIndex row = 0; row < EventIndex(n); ++row)
         for (quint32 k = s.eventSourceOffsets_[row]; k < s.eventSourceOffsets_[row + 1]; ++k)
             s.sourceEvents_[fill[s.eventSources_[k]]++] = row;
-    s.sources_ = take(sources);
-    s.sources_.shrink_to_fit();       // grown by doubling while the file was read
-    s.eventSources_.shrink_to_fit();
+    s.sources_ = sources_;
     return store;
 }
 

@@ -4,12 +4,33 @@
 #include "core/event_store.h"
 #include "core/source.h"
 
+#include <QByteArrayView>
+#include <QHash>
+#include <QVarLengthArray>
+#include <QStringList>
 #include <memory>
 #include <vector>
 
 namespace sitmap {
 
+/// One event handed to the builder as UTF-8 views (valid during EventStoreBuilder::add(record)):
+/// what a reader holding the file's bytes gives without making a QString per field.
+struct EventRecord {
+    QByteArrayView id, title, description, category, place;
+    QVarLengthArray<QByteArrayView, 4> actors;
+    TimeSpan time;       ///< UTC, with precision
+    LonLat position;     ///< WGS84
+    LocationPrecision geoPrecision = LocationPrecision::Exact;
+    double radiusMetres = 0.0;
+    std::optional<EventStatus> status; ///< empty: derive from the sources
+    QVarLengthArray<int, 2> sourceIndices; ///< builder-wide, as addSources() numbers them
+    quint16 file = 0;    ///< EventStoreBuilder::fileId() of the file it came from
+    int record = 0;      ///< 1-based record (feature/line) number in that file
+};
+
 /// Collects events and sources (from one or more files) and builds an immutable EventStore.
+/// Events are laid into compact columns as they are added (UTF-8 text, interned short strings), so
+/// a builder holding a million events costs about what the store will, not what a million Events do.
 class EventStoreBuilder {
 public:
     /// Adds a batch from one file: events refer to `sources` by index (Event::sourceIndices).
@@ -17,27 +38,51 @@ public:
     /// Adds everything an existing store holds (to merge another file into it).
     void addStore(const EventStore &store);
 
-    [[nodiscard]] int size() const { return int(events_.size()); }
-    /// WGS84 positions in insertion order, to be projected into the map CRS.
-    [[nodiscard]] std::vector<LonLat> positions() const;
+    /// Streaming form, for readers: sources first (returns the builder-wide index of the first of
+    /// them), then events one by one, referring to sources by builder-wide index.
+    int addSources(std::vector<Source> sources);
+    void add(const EventRecord &record);
+    /// The number EventRecord::file takes for a file path (the same path, the same number).
+    [[nodiscard]] quint16 fileId(const QString &file);
+
+    [[nodiscard]] int size() const { return int(start_.size()); }
+    [[nodiscard]] int sourceCount() const { return int(sources_.size()); }
+    /// WGS84 positions in insertion order (from the `from`-th event on), to be projected into the map CRS.
+    [[nodiscard]] std::vector<LonLat> positions(std::size_t from = 0) const;
 
     /// Sorts by time and lays the events out in columns. `projected[k]` is the map-CRS position of the
     /// k-th added event (same order as positions()); `mapCrs` names that CRS.
     [[nodiscard]] std::shared_ptr<const EventStore> build(const std::vector<MapPoint> &projected,
                                                           const QString &mapCrs) const;
-    /// The same, moving the events' text and the sources into the store instead of copying them;
-    /// the builder is empty afterwards. For loaders that build once.
+    /// The same, and empties the builder (frees what it held). For loaders that build once.
     [[nodiscard]] std::shared_ptr<const EventStore> buildAndClear(const std::vector<MapPoint> &projected,
                                                                   const QString &mapCrs);
 
 private:
-    template <typename Events, typename Sources>
-    [[nodiscard]] static std::shared_ptr<const EventStore> assemble(Events &events, Sources &sources,
-                                                                    const std::vector<MapPoint> &projected,
-                                                                    const QString &mapCrs);
+    void append(const Event &e, int sourceOffset);
+    [[nodiscard]] quint16 categoryId(QByteArrayView category);
 
-    std::vector<Event> events_;
+    // One entry per added event, in insertion order (the store's columns, before sorting by time).
+    std::vector<qint64> start_, end_;
+    std::vector<quint8> timePrecision_;
+    std::vector<double> lon_, lat_;
+    std::vector<quint16> category_;
+    std::vector<quint8> status_; // EventStatus, or kDeriveStatus
+    std::vector<quint8> geoPrecision_;
+    std::vector<quint32> sourceOffsets_{0}, sourceItems_; // CSR: event -> sources_
+    TextColumn ids_, descriptions_;
+    std::vector<StringSet::Ref> title_, place_, actors_;
+    StringSet strings_, titles_, actorLists_; // titles apart: they are free text where files write them
+    std::vector<quint16> file_;
+    std::vector<quint32> record_;
+    std::vector<float> radius_;
+
+    QStringList categories_, files_;
+    StringSet categoryNames_;
+    std::vector<quint16> categoryIdOfName_; // by categoryNames_ ref; 0xffff: no id yet
+    QHash<QString, quint16> fileIds_;
     std::vector<Source> sources_;
+    static constexpr quint8 kDeriveStatus = 0xff;
 };
 
 /// The status an event gets when its file states none: denied when its only sources deny it,

@@ -71,13 +71,13 @@ EventStoreFootprint EventStore::footprint() const
     for (const LongSpanTier &t : longTiers_)
         f.indexes += bytesOf(t.events);
     f.coldColumns = bytesOf(lon_) + bytesOf(lat_) + bytesOf(eventSourceOffsets_) + bytesOf(eventSources_)
-        + bytesOf(sourceEventOffsets_) + bytesOf(sourceEvents_) + bytesOf(text_) + bytesOf(sources_);
+        + bytesOf(sourceEventOffsets_) + bytesOf(sourceEvents_) + bytesOf(title_) + bytesOf(place_) + bytesOf(actors_)
+        + bytesOf(file_) + bytesOf(record_) + bytesOf(radius_) + ids_.offsetBytes() + descriptions_.offsetBytes()
+        + bytesOf(sources_);
 
     HeapCounter heap;
-    for (const EventText &t : text_) {
-        f.attributes += heap.of(t.id) + heap.of(t.place) + heap.of(t.actors) + heap.of(t.file);
-        f.freeText += heap.of(t.title) + heap.of(t.description);
-    }
+    f.attributes += ids_.textBytes() + strings_.heapBytes() + actorLists_.heapBytes() + heap.of(files_);
+    f.freeText += descriptions_.textBytes() + titles_.heapBytes();
     for (const Source &s : sources_) {
         f.attributes += heap.of(s.id) + heap.of(s.claimant) + heap.of(s.role) + heap.of(s.affiliation)
             + heap.of(s.outlet) + heap.of(s.url) + heap.of(s.language);

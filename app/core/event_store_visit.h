@@ -1,6 +1,7 @@
 #pragma once
-// The query templates of EventStore (forEachVisible, forEachVisibleNear), kept out of
-// event_store.h so that the class reads on one screen. Included by event_store.h only.
+// The query templates of EventStore (forEachVisible, forEachVisibleNear, forEachRunNear) and
+// TimeSelection::forEach, kept out of event_store.h so that the class reads on one screen.
+// Included by event_store.h only.
 
 #include "core/event_store.h"
 
@@ -98,6 +99,34 @@ void EventStore::forEachVisible(const TimeWindow &window, const MapRect &extent,
     }
 }
 
+namespace detail {
+/// Calls fn(args...) and says whether to go on (fn may return void or bool).
+template <typename Fn, typename... Args>
+bool callOn(Fn &fn, Args &&...args)
+{
+    if constexpr (std::is_same_v<std::invoke_result_t<Fn &, Args...>, bool>)
+        return fn(std::forward<Args>(args)...);
+    else {
+        fn(std::forward<Args>(args)...);
+        return true;
+    }
+}
+} // namespace detail
+
+template <typename Fn>
+void TimeSelection::forEach(Fn &&fn) const
+{
+    for (const quint32 i : earlier)
+        if (!detail::callOn(fn, EventIndex(i)))
+            return;
+    for (quint32 i = runFirst; i < runPast; ++i)
+        if (!detail::callOn(fn, EventIndex(i)))
+            return;
+    for (const quint32 i : reported)
+        if (!detail::callOn(fn, EventIndex(i)))
+            return;
+}
+
 template <typename Fn>
 void EventStore::forEachVisibleNear(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const
 {
@@ -105,18 +134,30 @@ void EventStore::forEachVisibleNear(const TimeWindow &window, const MapRect &ext
         forEachVisible(window, extent, axis, std::forward<Fn>(fn));
         return;
     }
+    forEachRunNear(window, extent, axis, [&](const MapPoint &at, IndexRange run) {
+        for (const EventIndex i : run)
+            if (!visitAt(fn, i, at))
+                return false;
+        return true;
+    });
+}
+
+template <typename Fn>
+void EventStore::forEachRunNear(const TimeWindow &window, const MapRect &extent, TimeAxis axis, Fn &&fn) const
+{
     if (window.isEmpty() || start_.empty() || extent.isEmpty() || !extent.intersects(mapExtent_))
         return;
     const int c0 = gridColumn(extent.minX), c1 = gridColumn(extent.maxX);
     const int r0 = gridRow(extent.minY), r1 = gridRow(extent.maxY);
-    if (axis == TimeAxis::Report) {
+    const EventIndex *entries = cellEvents_.data();
+    if (axis == TimeAxis::Report) { // cells are not in report-time order: every entry is checked
         for (int r = r0; r <= r1; ++r)
             for (int c = c0; c <= c1; ++c) {
                 const std::size_t cell = std::size_t(r) * std::size_t(gridSide_) + std::size_t(c);
                 for (quint32 k = cellOffsets_[cell]; k < cellOffsets_[cell + 1]; ++k) {
-                    const EventIndex i = cellEvents_[k];
-                    if (reported_[i] >= window.fromMs && reported_[i] <= window.toMs
-                        && extent.contains(x_[i], y_[i]) && !visit(fn, i))
+                    const EventIndex i = entries[k];
+                    if (reported_[i] >= window.fromMs && reported_[i] <= window.toMs && extent.contains(x_[i], y_[i])
+                        && !detail::callOn(fn, mapPosition(i), IndexRange{entries + k, entries + k + 1}))
                         return;
                 }
             }
@@ -124,50 +165,46 @@ void EventStore::forEachVisibleNear(const TimeWindow &window, const MapRect &ext
     }
     const EventIndex lo = EventIndex(firstCandidate(window.fromMs));
     const EventIndex hi = EventIndex(pastLastCandidate(window.toMs));
-    // Short events from here on start inside the window, so they cannot end before it.
+    // Events from here on start inside the window, so they cannot end before it.
     const EventIndex surelyInside = EventIndex(
         std::lower_bound(start_.begin() + std::ptrdiff_t(lo), start_.begin() + std::ptrdiff_t(hi), window.fromMs)
         - start_.begin());
-    for (int r = r0; r <= r1; ++r)
-        for (int c = c0; c <= c1; ++c) {
-            const std::size_t cell = std::size_t(r) * std::size_t(gridSide_) + std::size_t(c);
-            const EventIndex *entries = cellEvents_.data();
-            const quint32 shortEnd = cellLongFrom_[cell];
-            for (quint32 k = cellOffsets_[cell]; k < shortEnd;) {
-                // One run of events at one position: its end by galloping, its window by bisection.
-                const quint64 key = positionKey(entries[k]);
-                quint32 step = 1, known = k; // entries [k, known] share the position
-                while (known + step < shortEnd && positionKey(entries[known + step]) == key) {
-                    known += step;
-                    step *= 2;
-                }
-                quint32 runEnd = std::min(known + step, shortEnd); // first candidate that may differ
-                runEnd = quint32(std::partition_point(entries + known + 1, entries + runEnd,
-                                                      [&](EventIndex e) { return positionKey(e) == key; })
-                                 - entries);
-                const MapPoint at = mapPosition(entries[k]);
-                if (extent.contains(at.x, at.y)) {
-                    const EventIndex *first = std::lower_bound(entries + k, entries + runEnd, lo);
-                    const EventIndex *last = std::lower_bound(first, entries + runEnd, hi);
-                    for (const EventIndex *it = first; it != last; ++it)
-                        if ((*it >= surelyInside || end_[*it] >= window.fromMs) && !visitAt(fn, *it, at))
+    // One group of events at one position (time order) in the extent: [first, sure) began before
+    // the window and go one by one, after their end is checked; [sure, last) is one run.
+    auto group = [&](const MapPoint &at, const EventIndex *first, const EventIndex *sure, const EventIndex *last) {
+        for (const EventIndex *it = first; it != sure; ++it)
+            if (end_[*it] >= window.fromMs && !detail::callOn(fn, at, IndexRange{it, it + 1}))
+                return false;
+        return sure == last || detail::callOn(fn, at, IndexRange{sure, last});
+    };
+    const auto startsBefore = [&](EventIndex i, qint64 t) { return start_[i] < t; };
+    const auto startsAfter = [&](qint64 t, EventIndex i) { return t < start_[i]; };
+    // Short events of every cell, then long spans of every cell: each cell's own, so a cumulative
+    // window costs what is near, unlike the long-span tiers, which it spans whole.
+    for (const bool longSpans : {false, true})
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) {
+                const std::size_t cell = std::size_t(r) * std::size_t(gridSide_) + std::size_t(c);
+                const quint32 sectionEnd = longSpans ? cellOffsets_[cell + 1] : cellLongFrom_[cell];
+                for (quint32 k = longSpans ? cellLongFrom_[cell] : cellOffsets_[cell]; k < sectionEnd;) {
+                    const quint32 runEnd = positionRunEnd(k, sectionEnd);
+                    const MapPoint at = mapPosition(entries[k]);
+                    if (extent.contains(at.x, at.y)) {
+                        const EventIndex *first = entries + k, *last = entries + runEnd, *sure = nullptr;
+                        if (longSpans) { // any may reach the window: those starting by its end
+                            last = std::upper_bound(first, last, window.toMs, startsAfter);
+                            sure = std::lower_bound(first, last, window.fromMs, startsBefore);
+                        } else { // rows are time order: bisect on the row numbers themselves
+                            first = std::lower_bound(first, last, lo);
+                            last = std::lower_bound(first, last, hi);
+                            sure = std::lower_bound(first, last, surelyInside);
+                        }
+                        if (!group(at, first, sure, last))
                             return;
+                    }
+                    k = runEnd;
                 }
-                k = runEnd;
             }
-        }
-    // The cells' long spans, each section in time order: the cells hold their own, so this costs
-    // what is near, unlike the long-span tiers, which a cumulative window spans whole.
-    for (int r = r0; r <= r1; ++r)
-        for (int c = c0; c <= c1; ++c) {
-            const std::size_t cell = std::size_t(r) * std::size_t(gridSide_) + std::size_t(c);
-            const EventIndex *first = cellEvents_.data() + cellLongFrom_[cell];
-            const EventIndex *last = std::upper_bound(first, cellEvents_.data() + cellOffsets_[cell + 1], window.toMs,
-                                                      [&](qint64 t, EventIndex i) { return t < start_[i]; });
-            for (const EventIndex *it = first; it != last; ++it)
-                if (end_[*it] >= window.fromMs && extent.contains(x_[*it], y_[*it]) && !visit(fn, *it))
-                    return;
-        }
 }
 
 } // namespace sitmap

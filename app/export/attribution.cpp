@@ -1,8 +1,8 @@
 #include "export/attribution.h"
 
 #include <QHash>
-#include <QSet>
 #include <algorithm>
+#include <utility>
 
 namespace sitmap {
 
@@ -27,22 +27,43 @@ Attribution Attribution::build(const EventStore &store, const std::vector<EventI
         int events = 0;
         std::size_t firstSeen = 0;
     };
-    QHash<QString, std::size_t> index;
+    // Labels are worked out once per source (and once per claimant/outlet pair, for stores that
+    // keep a source per record); per event only the sources' entry numbers are counted.
+    constexpr int kUnseen = -2, kNoLabel = -1;
+    std::vector<int> entryOfSource(std::size_t(store.sourceCount()), kUnseen);
+    QHash<std::pair<QString, QString>, int> entryOfPair;
+    QHash<QString, int> entryOfKey;
     std::vector<Entry> entries;
-    for (const EventIndex i : visible) {
-        QSet<QString> seenForEvent;
-        for (const quint32 s : store.sourcesOf(i)) {
-            const QString label = sourceLabel(store.source(int(s)));
+    auto entryOf = [&](int s) {
+        const Source &source = store.source(s);
+        const std::pair<QString, QString> pair(source.claimant, source.outlet);
+        if (const auto known = entryOfPair.constFind(pair); known != entryOfPair.constEnd())
+            return *known;
+        const QString label = sourceLabel(source);
+        int entry = kNoLabel;
+        if (!label.isEmpty()) {
             const QString key = label.toCaseFolded();
-            if (label.isEmpty() || seenForEvent.contains(key))
-                continue;
-            seenForEvent.insert(key);
-            auto it = index.find(key);
-            if (it == index.end()) {
-                it = index.insert(key, entries.size());
+            auto it = entryOfKey.find(key);
+            if (it == entryOfKey.end()) {
+                it = entryOfKey.insert(key, int(entries.size()));
                 entries.push_back({label, 0, entries.size()});
             }
-            ++entries[it.value()].events;
+            entry = it.value();
+        }
+        entryOfPair.insert(pair, entry);
+        return entry;
+    };
+    std::vector<int> seenForEvent;
+    for (const EventIndex i : visible) {
+        seenForEvent.clear();
+        for (const quint32 s : store.sourcesOf(i)) {
+            int &entry = entryOfSource[s];
+            if (entry == kUnseen)
+                entry = entryOf(int(s));
+            if (entry == kNoLabel || std::find(seenForEvent.begin(), seenForEvent.end(), entry) != seenForEvent.end())
+                continue;
+            seenForEvent.push_back(entry);
+            ++entries[std::size_t(entry)].events;
         }
     }
     std::stable_sort(entries.begin(), entries.end(), [](const Entry &x, const Entry &y) {

@@ -17,10 +17,10 @@ QString placeText(const EventStore &store, EventIndex i)
                                .arg(std::abs(p.lon), 0, 'f', 4)
                                .arg(p.lon >= 0 ? QLatin1Char('E') : QLatin1Char('W'));
     QString precision = toString(store.locationPrecision(i));
-    const double radius = store.text(i).radiusMetres;
+    const double radius = store.radiusMetres(i);
     if (radius > 0)
         precision += QStringLiteral(", ±%1 km").arg(radius / 1000.0, 0, 'g', 3);
-    const QString place = store.text(i).place.simplified();
+    const QString place = store.place(i).simplified();
     return place.isEmpty() ? QStringLiteral("%1 (%2)").arg(coords, precision)
                            : QStringLiteral("%1 — %2 (%3)").arg(place, coords, precision);
 }
@@ -110,7 +110,7 @@ BriefingDocument BriefingDocument::build(const SnapshotComposer &composer, const
     const EventStore &store = *content.scene.store;
     for (const EventIndex i : composer.visibleEvents()) {
         Row row;
-        const EventText &t = store.text(i);
+        const EventText t = store.text(i);
         row.id = t.id;
         row.time = formatSpan(store.timeSpan(i), content.zone);
         row.place = placeText(store, i);

@@ -76,22 +76,28 @@ DecorationPainter::Layout DecorationPainter::layout(const QPaintDevice *device) 
     if (decorations_.attribution) {
         const QFontMetricsF fm = metricsFor(smallFont_, device);
         const double maxW = area_.width() - 2 * kPad;
-        const double maxH = fm.lineSpacing() * kFooterMaxLines + 1;
+        // Half a line of slack: a wrapped text is its lines plus the last one's descent, rounded up.
+        const double maxH = fm.lineSpacing() * (kFooterMaxLines + 0.5);
         // Name as many sources as fit in three lines; count the rest. More names never take fewer
-        // lines, so binary-search the count (a linear walk re-wrapped the text once per source).
+        // lines, so search the count: doubling from one name, then bisecting. Every text wrapped
+        // is then at most about twice what fits (wrapping all of thousands of outlets took seconds).
         const auto fits = [&](int n) { return wrappedSize(fm, in_.attribution.text(n), maxW).height() <= maxH; };
-        int count = int(in_.attribution.sources.size());
-        if (!fits(count)) {
-            int lo = 0, hi = count - 1; // the largest n in [lo, hi] that fits; 0 when none does
-            while (lo < hi) {
-                const int mid = lo + (hi - lo + 1) / 2;
-                if (fits(mid))
-                    lo = mid;
-                else
-                    hi = mid - 1;
-            }
-            count = lo;
+        const int all = int(in_.attribution.sources.size());
+        int lo = 0; // the largest n that fits is in [lo, hi]; lo fits, or is 0 when none does
+        int probe = 1;
+        while (probe < all && fits(probe)) {
+            lo = probe;
+            probe *= 2;
         }
+        int hi = std::min(probe, all);
+        while (lo < hi) {
+            const int mid = lo + (hi - lo + 1) / 2;
+            if (fits(mid))
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        const int count = lo;
         l.footerText = in_.attribution.text(count);
         if (!l.footerText.isEmpty()) {
             const double h = std::min(wrappedSize(fm, l.footerText, maxW).height(), maxH) + 2 * 5.0;

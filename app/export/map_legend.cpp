@@ -12,37 +12,58 @@ MapLegend MapLegend::build(const EventStore &store, const std::vector<EventIndex
 {
     MapLegend legend;
     legend.colourMeaning = palette ? toString(palette->colorBy()) : toString(ColorBy::Category);
-    QHash<int, std::size_t> rowOf;
+    // One pass over every visible event: per event only integer work; colours, labels and scale
+    // factors are looked up when a row starts or for the few events with an uncertainty radius.
+    constexpr int kDirectKeys = 4096; // keys below this find their row by index, others by hash
+    std::vector<int> rowOfSmallKey(kDirectKeys, -1);
+    QHash<int, int> rowOfLargeKey;
+    std::vector<QColor> categoryColours; // by category id, made on first use
+    auto colourOf = [&](EventIndex i, int key) {
+        if (palette)
+            return palette->colorOf(i);
+        if (key < 0)
+            return MarkerStyle::color(store, i);
+        if (std::size_t(key) >= categoryColours.size())
+            categoryColours.resize(std::size_t(key) + 1);
+        QColor &c = categoryColours[std::size_t(key)];
+        if (!c.isValid())
+            c = MarkerStyle::color(store, i);
+        return c;
+    };
+    const bool countUncertainty = scale && unitsPerPx > 0;
     for (const EventIndex i : visible) {
         const int key = palette ? palette->keyOf(i) : store.categoryId(i);
-        const QColor colour = palette ? palette->colorOf(i) : MarkerStyle::color(store, i);
         const bool approximate = store.timeSpan(i).isApproximate();
-        auto it = rowOf.find(key);
-        if (it == rowOf.end()) {
+        const bool small = key >= 0 && key < kDirectKeys;
+        int row = small ? rowOfSmallKey[std::size_t(key)] : rowOfLargeKey.value(key, -1);
+        if (row < 0) {
             QString label = palette ? palette->labels().value(key) : store.category(i);
             if (label.isEmpty())
                 label = palette ? QStringLiteral("(unknown)") : QStringLiteral("(no category)");
-            legend.categories.push_back(Row{label, colour, 0, i, approximate});
-            it = rowOf.insert(key, legend.categories.size() - 1);
+            legend.categories.push_back(Row{label, colourOf(i, key), 0, i, approximate});
+            row = int(legend.categories.size()) - 1;
+            if (small)
+                rowOfSmallKey[std::size_t(key)] = row;
+            else
+                rowOfLargeKey.insert(key, row);
         }
-        Row &row = legend.categories[it.value()];
-        ++row.count;
-        if (!approximate && row.approximate) {
-            row.sample = i; // prefer a filled (exact-time) marker as the swatch
-            row.approximate = false;
+        Row &r = legend.categories[std::size_t(row)];
+        ++r.count;
+        if (!approximate && r.approximate) {
+            r.sample = i; // prefer a filled (exact-time) marker as the swatch
+            r.approximate = false;
         }
 
         std::optional<Row> &precision = approximate ? legend.approximateTime : legend.exactTime;
         if (!precision)
-            precision = Row{approximate ? QStringLiteral("approximate time") : QStringLiteral("exact time"), colour, 0, i,
-                            approximate};
+            precision = Row{approximate ? QStringLiteral("approximate time") : QStringLiteral("exact time"),
+                            colourOf(i, key), 0, i, approximate};
         ++precision->count;
-        if (scale && unitsPerPx > 0) {
+        if (countUncertainty) {
             const double metres = MarkerStyle::uncertaintyMetres(store, i);
-            const double px = metres * scale->forCircles(store.position(i)) / unitsPerPx;
-            if (metres > 0 && px >= MarkerStyle::kMinUncertaintyRadiusPx) {
+            if (metres > 0 && metres * scale->forCircles(store.position(i)) / unitsPerPx >= MarkerStyle::kMinUncertaintyRadiusPx) {
                 if (!legend.uncertainty)
-                    legend.uncertainty = Row{QStringLiteral("location uncertainty"), colour, 0, i, approximate};
+                    legend.uncertainty = Row{QStringLiteral("location uncertainty"), colourOf(i, key), 0, i, approximate};
                 ++legend.uncertainty->count;
             }
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/attribution.h"
+#include "export/decoration_painter.h"
 #include "export/map_legend.h"
 #include "export/snapshot_content.h"
 #include "export/snapshot_geometry.h"
@@ -9,6 +10,8 @@
 #include <QImage>
 #include <QRectF>
 #include <atomic>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 class QPainter;
@@ -25,10 +28,13 @@ public:
     [[nodiscard]] const SnapshotContent &content() const { return content_; }
     [[nodiscard]] const SnapshotSpec &spec() const { return spec_; }
     [[nodiscard]] const SnapshotGeometry &geometry() const { return geometry_; }
-    /// Events drawn inside the snapshot's extent, in time order.
-    [[nodiscard]] const std::vector<EventIndex> &visibleEvents() const { return visible_; }
-    [[nodiscard]] const MapLegend &legend() const { return legend_; }
-    [[nodiscard]] const Attribution &attribution() const { return attribution_; }
+    /// Events drawn inside the snapshot's extent, in time order. Worked out on first use (it is
+    /// O(events): an export without legend, footer or briefing never needs it).
+    [[nodiscard]] const std::vector<EventIndex> &visibleEvents() const;
+    /// The legend of visibleEvents(); worked out on first use.
+    [[nodiscard]] const MapLegend &legend() const;
+    /// The credits of visibleEvents(); worked out on first use.
+    [[nodiscard]] const Attribution &attribution() const;
     /// True ground metres per device pixel at the map's centre.
     [[nodiscard]] double metresPerPixel() const { return metresPerLayoutPx_ / geometry_.scale(); }
 
@@ -42,12 +48,21 @@ public:
     [[nodiscard]] std::vector<QRectF> decorationRects() const;
 
 private:
+    /// What is derived from every visible event, made once on first use (thread-safe; copies of
+    /// a composer share it, as they share content and spec).
+    struct Derived {
+        std::once_flag visibleOnce, legendOnce, attributionOnce;
+        std::vector<EventIndex> visible;
+        MapLegend legend;
+        Attribution attribution;
+    };
+    /// The decorations' inputs; legend and attribution only when the spec draws them.
+    [[nodiscard]] DecorationPainter::Inputs decorationInputs() const;
+
     SnapshotContent content_;
     SnapshotSpec spec_;
     SnapshotGeometry geometry_;
-    std::vector<EventIndex> visible_;
-    MapLegend legend_;
-    Attribution attribution_;
+    std::shared_ptr<Derived> derived_;
     double metresPerLayoutPx_ = 0.0;
 };
 

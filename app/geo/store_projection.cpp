@@ -12,4 +12,15 @@ std::shared_ptr<const EventStore> buildProjected(EventStoreBuilder &&builder, co
     return builder.buildAndClear(projection.forward(builder.positions()), projection.crs());
 }
 
+const std::vector<MapPoint> &ProjectedPositions::update(const EventStoreBuilder &builder)
+{
+    if (std::size_t(builder.size()) < points_.size())
+        points_.clear(); // another builder, or this one cleared: start again
+    if (std::size_t(builder.size()) > points_.size()) {
+        const std::vector<MapPoint> fresh = projection_.forward(builder.positions(points_.size()));
+        points_.insert(points_.end(), fresh.begin(), fresh.end());
+    }
+    return points_;
+}
+
 } // namespace sitmap

@@ -4,6 +4,7 @@
 #include "geo/projection.h"
 
 #include <memory>
+#include <vector>
 
 namespace sitmap {
 
@@ -12,5 +13,18 @@ namespace sitmap {
                                                                const Projection &projection);
 /// The same, moving the builder's content into the store (see EventStoreBuilder::buildAndClear()).
 [[nodiscard]] std::shared_ptr<const EventStore> buildProjected(EventStoreBuilder &&builder, const Projection &projection);
+
+/// A builder's positions projected as events arrive: each update() projects only the events added
+/// since the one before, so a loader that builds partial stores projects every event once.
+class ProjectedPositions {
+public:
+    explicit ProjectedPositions(const Projection &projection) : projection_(projection) {}
+    /// Projects the events `builder` gained since the last call; all its positions, projected.
+    const std::vector<MapPoint> &update(const EventStoreBuilder &builder);
+
+private:
+    const Projection &projection_;
+    std::vector<MapPoint> points_;
+};
 
 } // namespace sitmap

@@ -89,13 +89,15 @@ std::optional<LocationPrecision> AcledPreset::geoPrecision(int code)
     }
 }
 
-QString AcledPreset::title(const QString &eventType, const QString &location)
+void AcledPreset::title(QByteArrayView type, QByteArrayView place, QByteArray &out)
 {
-    const QString type = eventType.trimmed();
-    const QString place = location.trimmed();
-    if (type.isEmpty() || place.isEmpty())
-        return type.isEmpty() ? place : type;
-    return type + QStringLiteral(" \u2014 ") + place;
+    out.clear();
+    if (type.isEmpty() || place.isEmpty()) {
+        out.append(type.isEmpty() ? place : type);
+        return;
+    }
+    out.append(type).append(" \xE2\x80\x94 ").append(place); // U+2014 EM DASH
 }
+
 
 } // namespace sitmap

@@ -4,6 +4,8 @@
 #include "core/time_span.h"
 #include "io/field_mapping.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -28,7 +30,9 @@ public:
     [[nodiscard]] static std::optional<LocationPrecision> geoPrecision(const QString &code);
     [[nodiscard]] static std::optional<LocationPrecision> geoPrecision(int code);
     /// "EVENT_TYPE — LOCATION", or whichever of the two is present.
-    [[nodiscard]] static QString title(const QString &eventType, const QString &location);
+    /// The title of an ACLED record, "<event type> — <location>", in UTF-8 into `out` (its room is
+    /// reused from record to record); both parts trimmed already.
+    static void title(QByteArrayView eventType, QByteArrayView location, QByteArray &out);
 };
 
 } // namespace sitmap

@@ -1,6 +1,7 @@
 #include "io/event_file_reader.h"
 
 #include "io/csv_line_index.h"
+#include "io/event_sink.h"
 #include "io/issue_log.h"
 #include "io/layer_reader.h"
 #include "io/ogr_handles.h"
@@ -9,6 +10,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace sitmap {
 
@@ -48,6 +50,20 @@ void readSharedSources(OGRLayerH layer, SourceTable &table, IssueLog &log)
         log.warning(0, field, {}, shared.error);
     for (const QString &problem : SitMapProfile::addShared(shared.items, table).problems)
         log.warning(0, field, {}, problem);
+}
+
+/// Records in the layers to read, or -1 when a layer cannot tell without reading itself.
+qint64 cheapRecordCount(const std::vector<OGRLayerH> &layers)
+{
+    qint64 total = 0;
+    for (OGRLayerH layer : layers) {
+        // Only counts the driver keeps: GDAL's CSV driver, for one, reads the whole file to count.
+        const GIntBig n = OGR_L_TestCapability(layer, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer, FALSE) : -1;
+        if (n < 0)
+            return -1;
+        total += n;
+    }
+    return total;
 }
 
 } // namespace
@@ -106,17 +122,45 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     file.fileName = QFileInfo(path).fileName();
     file.log = &log;
     file.sources = &sources;
-    file.events = &result.events;
+    std::optional<BuilderSink> toBuilder;
+    std::optional<EventListSink> toList;
+    if (options.into)
+        file.sink = &toBuilder.emplace(*options.into, path);
+    else
+        file.sink = &toList.emplace(result.events, path);
     file.csvLines = report.driver == QLatin1String("CSV") ? &csvLines : nullptr;
+
+    ReadProgress progress;
+    // CSV: the share of the file the line index has scanned, which keeps step with the reading.
+    const qint64 total = options.progress && !file.csvLines ? cheapRecordCount(layers) : -1;
+    const auto reportProgress = [&] {
+        progress.recordsRead = file.recordsRead;
+        progress.eventsRead = file.sink->size();
+        if (file.csvLines)
+            progress.fraction = csvLines.scannedFraction();
+        else
+            progress.fraction = total > 0 ? std::min(1.0, double(file.recordsRead) / double(total)) : -1.0;
+        return options.progress(progress);
+    };
+    if (options.progress)
+        file.checkpoint = [&] { return file.recordsRead % kProgressInterval != 0 || reportProgress(); };
 
     if (geoJson && !layers.empty())
         readSharedSources(layers.front(), sources, log);
-    for (OGRLayerH layer : layers)
+    file.stopped = options.progress && !reportProgress();
+    for (OGRLayerH layer : layers) {
+        if (file.stopped)
+            break;
         LayerReader(layer, options.mapping, file).read();
+    }
+    result.stopped = file.stopped;
 
-    result.sources = sources.take();
+    if (toBuilder)
+        toBuilder->finish(sources); // its sources no record cited, so the store lists every one
+    else
+        result.sources = sources.take();
     report.recordsRead = file.recordsRead;
-    report.eventsLoaded = int(result.events.size());
+    report.eventsLoaded = file.sink->size();
     report.issues = log.take();
     return result;
 }

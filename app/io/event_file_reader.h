@@ -6,16 +6,30 @@
 #include "io/load_report.h"
 
 #include <QString>
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace sitmap {
 
+class EventStoreBuilder;
+
 /// Everything read from one event file.
 struct LoadResult {
-    std::vector<Event> events;   ///< Event::sourceIndices index into `sources`
-    std::vector<Source> sources;
+    std::vector<Event> events;   ///< Event::sourceIndices index into `sources`; empty when read into a builder
+    std::vector<Source> sources; ///< empty when read into a builder
     LoadReport report;
+    bool stopped = false;        ///< Options::progress stopped reading: the rest of the file was not read
+};
+
+/// How far the reading of one file has come; handed to EventFileReader::Options::progress.
+class ReadProgress {
+public:
+    int recordsRead = 0;    ///< records (features, CSV lines) read so far, used or not
+    int eventsRead = 0;     ///< events among them
+    /// Share of the file's records read (of its bytes for CSV), 0..1; -1 when the file does not
+    /// tell how many records it holds.
+    double fraction = -1.0;
 };
 
 /// Reads event files through GDAL/OGR: the SitMap GeoJSON profile, any GeoJSON with a time property,
@@ -27,7 +41,15 @@ public:
         FieldMapping mapping;
         /// Layer name for multi-layer sources; empty = every layer (GPX: the waypoints layer).
         QString layer;
+        /// Called on the reading thread once the file is open and then every kProgressInterval
+        /// records; returning false stops reading (LoadResult::stopped).
+        std::function<bool(const ReadProgress &)> progress;
+        /// When set, events and the sources they cite go straight into this builder as they are
+        /// read (no Event per record; LoadResult::events and sources stay empty).
+        EventStoreBuilder *into = nullptr;
     };
+    /// Records between two calls of Options::progress.
+    static constexpr int kProgressInterval = 256;
 
     [[nodiscard]] static LoadResult read(const QString &path);
     [[nodiscard]] static LoadResult read(const QString &path, const Options &options);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "io/acled_preset.h"
+#include "io/event_sink.h"
 #include "io/sitmap_profile.h"
 
 #include <QJsonArray>
@@ -162,6 +163,8 @@ QString LayerReader::prepare()
     if (override_.timeStart.isEmpty() && m.timeStart.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) == 0)
         idx_.beginFallback = fieldIndex(QStringLiteral("begin"));
 
+    ignoreUnusedFields();
+
     if (idx_.timeStart < 0)
         return QStringLiteral("no time field (looked for time_start, start, datetime, timestamp, time, date, "
                               "event_date, when, begin)");
@@ -178,6 +181,29 @@ QString LayerReader::prepare()
     return {};
 }
 
+void LayerReader::ignoreUnusedFields()
+{
+    // Drivers then skip them (GeoPackage leaves them out of its SELECT): ACLED exports carry
+    // columns SitMap does not show, and reading them is most of the cost of a wide file.
+    const Indices &x = idx_;
+    std::vector<int> used{x.id, x.timeStart, x.timeOfDay, x.beginFallback, x.timeEnd, x.timePrecision, x.latitude,
+                          x.longitude, x.title, x.description, x.category, x.actors, x.place, x.geoPrecision,
+                          x.status, x.sources, x.sourceText, x.url, x.radius};
+    used.insert(used.end(), x.extraActors.begin(), x.extraActors.end());
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer_);
+    std::vector<QByteArray> names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        if (std::find(used.begin(), used.end(), i) == used.end())
+            names.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    std::vector<const char *> list;
+    for (const QByteArray &n : names)
+        list.push_back(n.constData());
+    list.push_back(nullptr);
+    if (names.empty() || OGR_L_TestCapability(layer_, OLCIgnoreFields) == 0)
+        return;
+    OGR_L_SetIgnoredFields(layer_, list.data()); // a hint: a driver that cannot simply reads them all
+}
+
 void LayerReader::read()
 {
     const QString layerError = prepare();
@@ -191,15 +217,19 @@ void LayerReader::read()
         }
         return;
     }
-    if (const GIntBig count = OGR_L_GetFeatureCount(layer_, FALSE); count > 0) { // cheap counts only (FALSE)
-        file_.events->reserve(file_.events->size() + std::size_t(count));
-        file_.idRecords.reserve(file_.idRecords.size() + qsizetype(count));
-    }
+    // Cheap counts only: GDAL's CSV driver, for one, reads the whole file to count, whatever bForce says.
+    const GIntBig count = OGR_L_TestCapability(layer_, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer_, FALSE) : -1;
+    if (count > 0)
+        file_.idRecords.reserve(file_.idRecords.size() + std::size_t(count));
     OGR_L_ResetReading(layer_);
     CPLErrorReset();
     while (FeaturePtr feature{OGR_L_GetNextFeature(layer_)}) {
         const int ordinal = ++file_.recordsRead;
         readFeature(feature.get(), file_.csvLines ? file_.csvLines->lineOfRecord(ordinal) : ordinal);
+        if (file_.checkpoint && !file_.checkpoint()) {
+            file_.stopped = true;
+            return;
+        }
     }
     if (CPLGetLastErrorType() == CE_Failure)
         file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
@@ -214,20 +244,23 @@ void LayerReader::readFeature(OGRFeatureH feature, int record)
     const std::optional<LonLat> position = readPosition(feature, record, pending);
     if (!time || !position)
         return;
-    for (const PendingWarning &w : pending) {
+    for (const PendingWarning &w : pending.warnings) {
         if (w.onceKey.isEmpty())
             file_.log->warning(record, w.field, w.value, w.reason);
         else
             file_.log->warningOnce(w.onceKey, record, w.field, w.value, w.reason);
     }
-    Event e;
-    e.time = *time;
-    e.position = *position;
-    e.file = file_.path;
-    e.record = record;
-    readDetails(feature, record, e);
-    readSources(feature, record, e);
-    file_.events->push_back(std::move(e));
+    for (int k = 0; k < pending.zoneRepeats; ++k)
+        file_.log->warningOnce(kZoneKey, record, {}, {}, {});
+    text_.startFeature();
+    EventRecord &r = record_;
+    r = EventRecord{};
+    r.time = *time;
+    r.position = *position;
+    r.record = record;
+    readDetails(feature, record, r);
+    readSources(feature, record, r);
+    file_.sink->add(r, *file_.sources);
 }
 
 TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field, int *index) const
@@ -268,6 +301,14 @@ QString LayerReader::zoneValue(OGRFeatureH feature, const TimeValue &value, int 
     return FeatureTime::text(feature, index);
 }
 
+void LayerReader::pendingZone(Pending &pending, const QString &field, const QString &value) const
+{
+    if (file_.log->hasWarnedOnce(kZoneKey))
+        ++pending.zoneRepeats; // already reported for this file: counted, no strings copied
+    else
+        pending.warnings.push_back({kZoneKey, field, value, kZoneReason});
+}
+
 std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, Pending &pending)
 {
     QString field;
@@ -278,7 +319,7 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
         return std::nullopt;
     }
     if (start.zoneAssumed)
-        pending.push_back({kZoneKey, field, zoneValue(feature, start, startIndex), kZoneReason});
+        pendingZone(pending, field, zoneValue(feature, start, startIndex));
     TimeSpan span = *start.span;
 
     std::optional<TimePrecision> precision;
@@ -290,12 +331,12 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
             if (const auto w = AcledPreset::widen(span, p))
                 span = *w;
             else
-                pending.push_back({{}, mapping_.timePrecision, p,
+                pending.warnings.push_back({{}, mapping_.timePrecision, p,
                                    QStringLiteral("not an ACLED time precision code (1 day, 2 week, 3 month); ignored")});
         } else {
             precision = timePrecisionFromString(p);
             if (!precision)
-                pending.push_back({{}, mapping_.timePrecision, p,
+                pending.warnings.push_back({{}, mapping_.timePrecision, p,
                                    QStringLiteral("not a time precision (exact, minute, hour, day, month, year, "
                                                   "span); ignored")});
         }
@@ -315,7 +356,7 @@ std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, P
         return std::nullopt;
     }
     if (end.zoneAssumed)
-        pending.push_back({kZoneKey, mapping_.timeEnd, zoneValue(feature, end, idx_.timeEnd), kZoneReason});
+        pendingZone(pending, mapping_.timeEnd, zoneValue(feature, end, idx_.timeEnd));
     return between(span, *end.span, precision);
 }
 
@@ -326,7 +367,7 @@ std::optional<LonLat> LayerReader::readPosition(OGRFeatureH feature, int record,
     if (g && !OGR_G_IsEmpty(g)) {
         p = position_->fromGeometry(g);
         if (p.fromCentroid)
-            pending.push_back({{}, QStringLiteral("geometry"), QString::fromUtf8(OGR_G_GetGeometryName(g)),
+            pending.warnings.push_back({{}, QStringLiteral("geometry"), QString::fromUtf8(OGR_G_GetGeometryName(g)),
                                QStringLiteral("not a point; its centroid is used")});
     } else if (idx_.latitude >= 0 && idx_.longitude >= 0) {
         p = FeaturePosition::fromText(mapping_.latitude, text(feature, idx_.latitude), mapping_.longitude,
@@ -340,23 +381,31 @@ std::optional<LonLat> LayerReader::readPosition(OGRFeatureH feature, int record,
     return p.position;
 }
 
-void LayerReader::readDetails(OGRFeatureH feature, int record, Event &e)
+void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
 {
-    e.id = text(feature, idx_.id);
-    if (e.id.isEmpty())
-        e.id = QStringLiteral("%1#%2").arg(file_.fileName).arg(record);
-    else if (const auto it = file_.idRecords.constFind(e.id); it != file_.idRecords.constEnd())
-        file_.log->warning(record, mapping_.id, e.id, QStringLiteral("id already used by record %1").arg(*it));
-    else
-        file_.idRecords.insert(e.id, record);
+    e.id = text_.field(feature, idx_.id, FeatureText::Id);
+    if (e.id.isEmpty()) {
+        generatedId_ = QStringLiteral("%1#%2").arg(file_.fileName).arg(record).toUtf8();
+        e.id = generatedId_;
+    } else if (const auto [it, first] = file_.idRecords.try_emplace(std::string(e.id.data(), std::size_t(e.id.size())),
+                                                                    record);
+               !first) {
+        file_.log->warning(record, mapping_.id, QString::fromUtf8(e.id),
+                           QStringLiteral("id already used by record %1").arg(it->second));
+    }
 
-    e.description = text(feature, idx_.description);
-    e.category = text(feature, idx_.category);
-    e.place = text(feature, idx_.place);
-    e.title = acled_ ? AcledPreset::title(e.category, e.place) : text(feature, idx_.title);
-    e.actors = listOf(feature, idx_.actors);
+    e.description = text_.field(feature, idx_.description, FeatureText::Description);
+    e.category = text_.field(feature, idx_.category, FeatureText::Category);
+    e.place = text_.field(feature, idx_.place, FeatureText::Place);
+    if (acled_) {
+        AcledPreset::title(e.category, e.place, acledTitle_);
+        e.title = acledTitle_;
+    } else {
+        e.title = text_.field(feature, idx_.title, FeatureText::Title);
+    }
+    text_.list(feature, idx_.actors, e.actors);
     for (const int i : idx_.extraActors)
-        e.actors << listOf(feature, i);
+        text_.list(feature, i, e.actors);
 
     const int geoCode = acled_ ? integerCode(feature, idx_.geoPrecision) : -1;
     if (const auto p = geoCode >= 0 ? AcledPreset::geoPrecision(geoCode) : std::nullopt) {
@@ -396,7 +445,20 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, Event &e)
     }
 }
 
-void LayerReader::readSources(OGRFeatureH feature, int record, Event &e)
+int LayerReader::outletSource(QByteArrayView name)
+{
+    // Looked up by the bytes as read: no QString unless the outlet is new.
+    if (const auto it = outletSources_.constFind(QByteArray::fromRawData(name.data(), name.size()));
+        it != outletSources_.constEnd())
+        return *it;
+    Source s;
+    s.claimant = s.outlet = QString::fromUtf8(name);
+    const int index = file_.sources->add(std::move(s));
+    outletSources_.insert(name.toByteArray(), index);
+    return index;
+}
+
+void LayerReader::readSources(OGRFeatureH feature, int record, EventRecord &e)
 {
     SitMapProfile::Resolved resolved;
     const bool idList = idx_.sources >= 0 && OGR_F_IsFieldSetAndNotNull(feature, idx_.sources)
@@ -424,15 +486,28 @@ void LayerReader::readSources(OGRFeatureH feature, int record, Event &e)
     }
     for (const QString &problem : resolved.problems)
         file_.log->warning(record, mapping_.sources, value, problem);
-    e.sourceIndices = resolved.indices;
+    for (const int si : resolved.indices)
+        e.sourceIndices.push_back(si);
 
-    const QString outlet = text(feature, idx_.sourceText);
-    const QString url = text(feature, idx_.url);
-    if (!outlet.isEmpty() || !url.isEmpty()) {
-        Source s; // one source per record, as ACLED's SOURCE column names the outlet(s) it coded from
-        s.claimant = outlet;
-        s.outlet = outlet;
-        s.url = url;
+    const QByteArrayView outlet = text_.field(feature, idx_.sourceText, FeatureText::Outlet);
+    const QByteArrayView url = text_.field(feature, idx_.url, FeatureText::Url);
+    if (acled_ && url.isEmpty()) {
+        // ACLED's SOURCE lists the outlets a record was coded from ("Outlet A; Outlet B"): each is
+        // a source, shared by every record that names it.
+        for (qsizetype from = 0; from < outlet.size();) {
+            qsizetype to = outlet.indexOf(';', from);
+            if (to < 0)
+                to = outlet.size();
+            QByteArray scratch;
+            const QByteArrayView name = FeatureText::trimmed(outlet.sliced(from, to - from), scratch);
+            if (!name.isEmpty())
+                e.sourceIndices.push_back(outletSource(name));
+            from = to + 1;
+        }
+    } else if (!outlet.isEmpty() || !url.isEmpty()) {
+        Source s; // one source per record, named by its source/outlet column and URL
+        s.claimant = s.outlet = QString::fromUtf8(outlet);
+        s.url = QString::fromUtf8(url);
         e.sourceIndices.push_back(file_.sources->add(std::move(s)));
     }
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/event.h"
+#include "core/event_store_builder.h"
 #include "io/csv_line_index.h"
 #include "io/feature_position.h"
+#include "io/feature_text.h"
 #include "io/feature_time.h"
 #include "io/field_mapping.h"
 #include "io/issue_log.h"
@@ -12,11 +14,16 @@
 
 #include <QHash>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sitmap {
+
+class EventSink;
 
 /// What the layers of one file share while they are read.
 struct FileContext {
@@ -24,10 +31,13 @@ struct FileContext {
     QString fileName;           ///< base name, for generated ids ("<fileName>#<record>")
     IssueLog *log = nullptr;
     SourceTable *sources = nullptr;
-    std::vector<Event> *events = nullptr;
+    EventSink *sink = nullptr;  ///< where events go
     const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
     int recordsRead = 0;        ///< running over the file's layers
-    QHash<QString, int> idRecords; ///< event id -> record that first used it
+    std::unordered_map<std::string, int> idRecords; ///< event id (UTF-8) -> record that first used it
+    /// Called after each record; returning false stops reading the file (`stopped` is then set).
+    std::function<bool()> checkpoint;
+    bool stopped = false;
 };
 
 /// Reads the features of one OGR layer into events: maps fields (auto-detected, ACLED preset, or
@@ -49,20 +59,30 @@ private:
         QString onceKey; ///< empty: deduplicated by field, value and reason
         QString field, value, reason;
     };
-    using Pending = std::vector<PendingWarning>;
+    /// Warnings of a record, given only once it is known to be used.
+    struct Pending {
+        std::vector<PendingWarning> warnings;
+        int zoneRepeats = 0; ///< records' "no zone" warnings after the file's first
+    };
 
     /// Empty when the layer can be read, else why none of its records can.
     [[nodiscard]] QString prepare();
     [[nodiscard]] int fieldIndex(const QString &name) const;
+    /// Tells the driver not to read the fields the mapping does not use.
+    void ignoreUnusedFields();
     void readFeature(OGRFeatureH feature, int record);
     /// The start time, the name of the field it came from and that field's index.
     [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;
+    /// Adds the "no time zone stated" warning for `field`.
+    void pendingZone(Pending &pending, const QString &field, const QString &value) const;
     [[nodiscard]] std::optional<TimeSpan> readTime(OGRFeatureH feature, int record, Pending &pending);
     /// The value to report for an assumed zone: formatted only while no such warning was given.
     [[nodiscard]] QString zoneValue(OGRFeatureH feature, const TimeValue &value, int index) const;
     [[nodiscard]] std::optional<LonLat> readPosition(OGRFeatureH feature, int record, Pending &pending);
-    void readDetails(OGRFeatureH feature, int record, Event &event);
-    void readSources(OGRFeatureH feature, int record, Event &event);
+    void readDetails(OGRFeatureH feature, int record, EventRecord &event);
+    void readSources(OGRFeatureH feature, int record, EventRecord &event);
+    /// The index of the source for an ACLED outlet name, added on first sight.
+    [[nodiscard]] int outletSource(QByteArrayView name);
 
     OGRLayerH layer_;
     FieldMapping override_;
@@ -71,6 +91,10 @@ private:
     Indices idx_;
     bool acled_ = false;
     std::unique_ptr<FeaturePosition> position_;
+    FeatureText text_;
+    EventRecord record_;        // reused: its small arrays keep their room
+    QByteArray generatedId_, acledTitle_;
+    QHash<QByteArray, int> outletSources_;
 };
 
 } // namespace sitmap

@@ -99,7 +99,7 @@ void EventLayer::drawMarker(QPainter &painter, EventIndex i, bool selected)
     const QPointF at = viewport_.mapToScreen(store_.mapPosition(i));
     const bool approximate = store_.timeSpan(i).isApproximate();
     if (sprites_ && !selected)
-        sprites_->draw(painter, at, colourOf(i), approximate, isFaded(i), isHighlighted(i));
+        sprites_->add(at, colourOf(i), approximate, isFaded(i), isHighlighted(i)); // draw() flushes them
     else
         MarkerStyle::draw(painter, at, colourOf(i), approximate, selected, isFaded(i), isHighlighted(i));
 }
@@ -250,10 +250,49 @@ const DensityRaster *EventLayer::freshRaster(DensityCache *cache, std::unique_pt
     return raster;
 }
 
+template <typename Fn>
+void EventLayer::forEachInView(Fn &&fn) const
+{
+    if (!selection_) {
+        store_.forEachVisible(scene_.window, extent_, scene_.timeAxis, fn);
+        return;
+    }
+    // The time filter's ranges: one run for a cumulative window (no separate pass over every long
+    // span), in time order, which is the order markers are drawn in. A regional view keeps few of
+    // the run's events: their positions are tested a block at a time by a loop without calls or
+    // branches (the extent and columns stay in registers), then fn sees the block's hits.
+    const MapRect e = extent_;
+    const auto inView = [&](quint32 i) {
+        const MapPoint p = store_.mapPosition(EventIndex(i));
+        return e.contains(p.x, p.y);
+    };
+    for (const quint32 i : selection_->earlier)
+        if (inView(i) && !fn(EventIndex(i)))
+            return;
+    constexpr quint32 kBlock = 1024;
+    EventIndex hits[kBlock];
+    for (quint32 b = selection_->runFirst; b < selection_->runPast;) {
+        const quint32 end = b + std::min(kBlock, selection_->runPast - b);
+        std::size_t n = 0;
+        for (quint32 i = b; i < end; ++i) {
+            const MapPoint p = store_.mapPosition(EventIndex(i));
+            hits[n] = EventIndex(i);
+            n += std::size_t((p.x >= e.minX) & (p.x <= e.maxX) & (p.y >= e.minY) & (p.y <= e.maxY)); // contains()
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            if (!fn(hits[k]))
+                return;
+        b = end;
+    }
+    for (const quint32 i : selection_->reported)
+        if (inView(i) && !fn(EventIndex(i)))
+            return;
+}
+
 bool EventLayer::collectUpTo(std::vector<EventIndex> &visible, const std::atomic_bool *cancel, bool *stopped) const
 {
     unsigned seen = 0;
-    store_.forEachVisible(scene_.window, extent_, scene_.timeAxis, [&](EventIndex i) {
+    forEachInView([&](EventIndex i) {
         if (++seen % kCancelCheckEvery == 0 && cancelled(cancel)) {
             *stopped = true;
             return false;
@@ -275,10 +314,15 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
     std::unique_lock<std::mutex> cacheLock; // held while a cached raster is drawn
     bool stopped = false;
     bool markersOnly = false; // `visible` already holds every visible event
-    if (store_.candidateCount(scene_.window, scene_.timeAxis) > kParallelAbove) {
-        // Many candidates: the last frame's raster brought forward, or one pass that stops as soon
-        // as more than kAggregateAbove are visible (then aggregate on two threads), else markers.
-        DensityCache *cache = lockCache(cacheLock);
+    if (scene_.timeAxis == TimeAxis::Event)
+        selection_ = store_.select(scene_.window);
+    const std::size_t candidates =
+        selection_ ? selection_->size() : store_.candidateCount(scene_.window, scene_.timeAxis);
+    DensityCache *cache = lockCache(cacheLock);
+    if (cache || candidates > kParallelAbove) {
+        // A cumulative scrub, or many candidates: the last frame's raster brought forward, or one
+        // pass that stops as soon as more than kAggregateAbove are visible (then aggregate, into
+        // the cache when there is one), else markers.
         raster = cache ? cachedRaster(*cache, cancel, &stopped) : nullptr;
         if (!raster && !stopped) {
             if (collectUpTo(visible, cancel, &stopped)) {
@@ -295,7 +339,7 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
         // Markers unless more than kAggregateAbove turn out to be visible.
         const Projector to = projector();
         unsigned seen = 0;
-        store_.forEachVisible(scene_.window, extent_, scene_.timeAxis, [&](EventIndex i) {
+        forEachInView([&](EventIndex i) {
             if (++seen % kCancelCheckEvery == 0 && cancelled(cancel)) {
                 stopped = true;
                 return false;
@@ -333,6 +377,8 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
     } else {
         finished = drawMarkers(painter, visible, cancel);
     }
+    if (finished && sprites_)
+        sprites_->flush(painter); // the queued markers, before the selected one goes on top
     if (finished && scene_.selected && isShown(*scene_.selected))
         drawMarker(painter, *scene_.selected, true);
     painter.restore();
@@ -341,7 +387,7 @@ bool EventLayer::draw(QPainter &painter, const std::atomic_bool *cancel)
 
 bool EventLayer::drawMarkers(QPainter &painter, std::vector<EventIndex> &visible, const std::atomic_bool *cancel)
 {
-    // forEachVisible gives short events in time order, then long spans: indices are time order.
+    // Time order (forEachInView's on event time; report time comes in report-time order).
     if (!std::is_sorted(visible.begin(), visible.end()))
         std::sort(visible.begin(), visible.end());
 

@@ -66,6 +66,10 @@ private:
     /// A raster counted afresh, into the cache when there is one (else into `own`).
     [[nodiscard]] const DensityRaster *freshRaster(DensityCache *cache, std::unique_ptr<DensityRaster> &own,
                                                    const std::atomic_bool *cancel, bool *stopped) const;
+    /// Calls fn(EventIndex) -> bool (false stops) for the window's events in extent_, before any
+    /// category or mask filter: on event time from the time filter's ranges, in time order.
+    template <typename Fn>
+    void forEachInView(Fn &&fn) const;
     /// Collects visible, unfiltered events until there are more than kAggregateAbove; true then.
     bool collectUpTo(std::vector<EventIndex> &visible, const std::atomic_bool *cancel, bool *stopped) const;
     [[nodiscard]] bool isFaded(EventIndex i) const;
@@ -75,6 +79,7 @@ private:
     [[nodiscard]] bool isShown(EventIndex i) const;
     [[nodiscard]] const QColor &colourOf(EventIndex i) const;
     [[nodiscard]] double uncertaintyPx(EventIndex i);
+    /// Queues the marker on sprites_ when they suit it (draw() flushes them), else draws it now.
     void drawMarker(QPainter &painter, EventIndex i, bool selected);
     [[nodiscard]] bool drawMarkers(QPainter &painter, std::vector<EventIndex> &visible,
                                    const std::atomic_bool *cancel);
@@ -90,6 +95,7 @@ private:
     bool mercator_ = true;
     bool filters_ = false; ///< the scene hides some events (mask or categories)
     bool fades_ = false;   ///< the scene fades older events
+    std::optional<TimeSelection> selection_; ///< the scene's window on event time, from draw() on
     std::optional<Projection> projection_; ///< for scale factors of non-Mercator map CRSs, made on demand
 };
 

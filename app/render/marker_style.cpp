@@ -61,7 +61,7 @@ double MarkerStyle::uncertaintyMetres(const EventStore &store, EventIndex i)
     case LocationPrecision::Region:
     case LocationPrecision::Country:
     case LocationPrecision::Radius:
-        return std::max(0.0, store.text(i).radiusMetres);
+        return std::max(0.0, store.radiusMetres(i));
     case LocationPrecision::Exact:
     case LocationPrecision::Settlement:
         break;

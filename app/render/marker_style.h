@@ -33,7 +33,7 @@ struct MarkerStyle {
                      bool faded, bool highlighted);
     [[nodiscard]] static QColor color(const EventStore &store, EventIndex i);
 
-    /// Uncertainty radius of event i in metres: EventText::radiusMetres when its location precision
+    /// Uncertainty radius of event i in metres: EventStore::radiusMetres() when its location precision
     /// is District, Region, Country or Radius, else 0.
     [[nodiscard]] static double uncertaintyMetres(const EventStore &store, EventIndex i);
     /// Draws a translucent location-uncertainty circle of `radiusPx` (to go under the marker).

@@ -48,8 +48,8 @@ QString EventListModel::text(EventIndex i, int column) const
     const EventStore &s = *store_;
     switch (column) {
     case Time: return formatSpan(s.timeSpan(i), zone_);
-    case Title: return s.text(i).title;
-    case Place: return s.text(i).place;
+    case Title: return s.title(i);
+    case Place: return s.place(i);
     case Category: return s.category(i);
     case Status: return toString(s.status(i)) + (s.isStatusDerived(i) ? QStringLiteral(" (derived)") : QString());
     case Claimants:

@@ -31,7 +31,7 @@ QString statusColor(EventStatus s)
 
 QString locationText(const EventStore &store, EventIndex i)
 {
-    const EventText &t = store.text(i);
+    const EventText t = store.text(i);
     const LonLat p = store.position(i);
     QString s = t.place.isEmpty() ? QStringLiteral("(no place name)") : t.place;
     s += QStringLiteral("\n%1°N, %2°E — precision: %3")
@@ -146,7 +146,7 @@ void EventPanel::rebuild()
         return;
     }
     const EventIndex i = *event_;
-    const EventText &t = store_->text(i);
+    const EventText t = store_->text(i);
     if (outside_)
         addLabel(tr("Not on the map now: outside the current time window or filter."), QStringLiteral("outsideWindow"))
             ->setStyleSheet(QStringLiteral("QLabel { color: #8a5a00; background: #fff4d6; padding: 3px; }"));
@@ -203,7 +203,7 @@ void EventPanel::addRelatedEvents(EventIndex event)
     constexpr std::size_t kMaxListed = 12;
     for (std::size_t k = 0; k < related.size() && k < kMaxListed; ++k) {
         const EventIndex e = related[k];
-        const EventText &t = store_->text(e);
+        const EventText t = store_->text(e);
         auto *b = new QPushButton(QStringLiteral("%1 — %2").arg(t.title.isEmpty() ? t.id : t.title,
                                                                 formatSpan(store_->timeSpan(e), zone_)),
                                   content_);

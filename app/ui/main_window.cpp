@@ -5,6 +5,7 @@
 #include "io/event_loader.h"
 #include "render/basemap.h"
 #include "ui/event_browser.h"
+#include "ui/event_load_controller.h"
 #include "ui/event_list_dock.h"
 #include "ui/event_panel.h"
 #include "ui/export_dialog.h"
@@ -31,6 +32,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 // The resources live in the static sitmap_ui library: without this reference the linker drops them.
@@ -53,11 +55,22 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     cursorLabel_ = new QLabel(this);
     countLabel_ = new QLabel(this);
+    countLabel_->setObjectName(QStringLiteral("statusCountLabel"));
     statusBar()->addWidget(countLabel_, 1);
+    cancelLoadButton_ = new QToolButton(this);
+    cancelLoadButton_->setObjectName(QStringLiteral("cancelLoadButton"));
+    cancelLoadButton_->setText(tr("Cancel"));
+    cancelLoadButton_->setToolTip(tr("Stop loading; the events shown before stay"));
+    cancelLoadButton_->hide();
+    connect(cancelLoadButton_, &QToolButton::clicked, this, &MainWindow::cancelLoading);
+    statusBar()->addWidget(cancelLoadButton_);
     statusBar()->addPermanentWidget(cursorLabel_);
 
-    loadWatcher_ = new QFutureWatcher<LoadedEvents>(this);
-    connect(loadWatcher_, &QFutureWatcher<LoadedEvents>::finished, this, &MainWindow::onFilesLoaded);
+    loader_ = new EventLoadController(this);
+    connect(loader_, &EventLoadController::partialLoaded, this, &MainWindow::showStore);
+    connect(loader_, &EventLoadController::progressChanged, this, &MainWindow::updateStatus);
+    connect(loader_, &EventLoadController::loadFinished, this, &MainWindow::onFilesLoaded);
+    connect(loader_, &EventLoadController::loadCancelled, this, &MainWindow::onLoadCancelled);
 
     connect(canvas_, &MapCanvas::eventsClicked, this, &MainWindow::onEventsClicked);
     connect(canvas_, &MapCanvas::emptyClicked, this, [this] { selectEvent(std::nullopt); });
@@ -70,7 +83,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    loadWatcher_->waitForFinished();
+    loader_->cancel();
+    delete loader_; // waits for its worker
     basemapWatcher_->waitForFinished();
 }
 
@@ -164,7 +178,7 @@ void MainWindow::onSelectionChanged(std::optional<EventIndex> event)
     canvas_->setSelected(event);
     panel_->setEvent(event);
     listDock_->setSelected(event);
-    if (event) {
+    if (event && !replacingStore_) { // the same event in a new store: the user's view stays
         followTime(*event);
         canvas_->ensureVisible(*event);
     }
@@ -364,52 +378,76 @@ void MainWindow::openDialog()
         openFiles(paths);
 }
 
-bool MainWindow::isLoading() const { return loadWatcher_->isRunning() || !queuedPaths_.isEmpty(); }
+bool MainWindow::isLoading() const { return loader_->isRunning() || !queuedPaths_.isEmpty(); }
 
 void MainWindow::openFiles(const QStringList &paths)
 {
     if (paths.isEmpty())
         return;
-    if (loadWatcher_->isRunning()) {
+    if (loader_->isRunning()) {
         queuedPaths_ += paths;
         return;
     }
-    countLabel_->setText(tr("Loading %1…").arg(paths.join(QStringLiteral(", "))));
-    const Projection projection = canvas_->projection();
-    const std::shared_ptr<const EventStore> existing = store_;
-    loadWatcher_->setFuture(QtConcurrent::run([paths, projection, existing] {
-        return loadEventFiles(paths, projection, existing.get());
-    }));
+    zoomToDataPending_ = !store_ || store_->isEmpty();
+    loader_->start(paths, canvas_->projection(), store_);
+    cancelLoadButton_->show();
+    updateStatus();
 }
 
-void MainWindow::onFilesLoaded()
+void MainWindow::cancelLoading()
 {
-    LoadedEvents loaded = loadWatcher_->result();
+    queuedPaths_.clear();
+    loader_->cancel();
+}
+
+void MainWindow::showStore(std::shared_ptr<const EventStore> store)
+{
     const bool first = !store_ || store_->isEmpty();
-    store_ = loaded.store;
+    TimelineWidget *timeline = timelineDock_->timeline();
+    // The handle stays where the user left it; at the end of the data it stays at the end.
+    const bool atEnd = !first && timeCursor_->currentMs() == timeCursor_->dataExtent().toMs;
+    const std::optional<TimeWindow> userTimeline =
+        !first && timeline->viewRange() != fittedTimeline_ ? std::optional(timeline->viewRange()) : std::nullopt;
+    replacingStore_ = true;
+    store_ = std::move(store);
     canvas_->setStore(store_);
     panel_->setStore(store_);
     // The first data is shown whole (cumulative, up to its end) unless the saved session's time lies in it.
-    const TimeWindow extent = store_->timeExtent();
+    const TimeWindow extent = store_ ? store_->timeExtent() : TimeWindow{};
     const bool resume = timeRestored_ && !extent.isEmpty() && timeCursor_->currentMs() >= extent.fromMs
         && timeCursor_->currentMs() <= extent.toMs;
     timeCursor_->setDataExtent(extent);
     if (first && !resume) {
         timeCursor_->setMode(TimeCursor::Mode::Cumulative);
         timeCursor_->setCurrentMs(extent.toMs);
+    } else if (atEnd) {
+        timeCursor_->setCurrentMs(extent.toMs);
     }
     timelineDock_->setStore(store_);
+    fittedTimeline_ = timeline->viewRange();
+    if (userTimeline)
+        timeline->setViewRange(userTimeline->fromMs, userTimeline->toMs);
     showTimeWindow();
-    showReports(loaded.reports);
-    for (LoadReport &r : loaded.reports)
-        reports_.push_back(std::move(r));
     listDock_->setStore(store_);
     refreshPalette();
-    if (first)
-        canvas_->zoomToData();
-    // Keep the user's place: the browser re-selects the same event in the merged store.
+    if (zoomToDataPending_ && store_ && !store_->isEmpty()) {
+        canvas_->zoomToData(); // once per load, on its first events
+        zoomToDataPending_ = false;
+    }
+    // Keep the user's place: the browser re-selects the same event in the new store.
     browser_->setStore(store_);
+    replacingStore_ = false;
     updateStatus();
+}
+
+void MainWindow::onFilesLoaded()
+{
+    LoadedEvents loaded = loader_->takeResult();
+    for (LoadReport &r : loaded.reports)
+        reports_.push_back(r);
+    showStore(loaded.store); // the final store replaces the partial one
+    showReports(loaded.reports);
+    zoomToDataPending_ = false;
 
     if (!queuedPaths_.isEmpty()) {
         const QStringList next = queuedPaths_;
@@ -417,7 +455,21 @@ void MainWindow::onFilesLoaded()
         openFiles(next);
         return;
     }
+    cancelLoadButton_->hide();
+    updateStatus();
     emit filesLoaded();
+}
+
+void MainWindow::onLoadCancelled()
+{
+    queuedPaths_.clear();
+    zoomToDataPending_ = false;
+    if (store_ != loader_->baseStore())
+        showStore(loader_->baseStore()); // nothing of the cancelled load is kept
+    cancelLoadButton_->hide();
+    updateStatus();
+    statusBar()->showMessage(tr("Loading cancelled."), 5000);
+    emit loadCancelled();
 }
 
 void MainWindow::showReports(const std::vector<LoadReport> &reports)
@@ -448,7 +500,7 @@ void MainWindow::onEventsClicked(const std::vector<EventIndex> &hits, const QPoi
     constexpr std::size_t kMaxChoices = 30;
     for (std::size_t k = 0; k < hits.size() && k < kMaxChoices; ++k) {
         const EventIndex i = hits[k];
-        const EventText &t = store_->text(i);
+        const EventText t = store_->text(i);
         QAction *a = chooser->addAction(QStringLiteral("%1 — %2").arg(
             t.title.isEmpty() ? t.id : t.title, formatSpan(store_->timeSpan(i), displayZone())));
         a->setData(i);
@@ -461,6 +513,10 @@ void MainWindow::onEventsClicked(const std::vector<EventIndex> &hits, const QPoi
 
 void MainWindow::updateStatus()
 {
+    if (loader_->isRunning()) {
+        countLabel_->setText(loader_->statusText());
+        return;
+    }
     if (!store_ || store_->isEmpty()) {
         countLabel_->setText(tr("No events loaded — File > Open, or drop files here."));
         return;
@@ -476,6 +532,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    cancelLoading();
     QSettings settings = sessionSettings();
     timelineDock_->saveSettings(settings);
     QMainWindow::closeEvent(event);

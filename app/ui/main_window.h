@@ -17,6 +17,7 @@ class QDockWidget;
 class QMenu;
 class QTimer;
 class QToolBar;
+class QToolButton;
 
 namespace sitmap {
 
@@ -27,8 +28,8 @@ class TimelineDock;
 class EventBrowser;
 class EventListDock;
 class LegendWidget;
-struct LoadedEvents;
 class Basemap;
+class EventLoadController;
 
 /// Wiring only: docks, actions and the connections between the map, the panels and the data.
 class MainWindow : public QMainWindow {
@@ -38,8 +39,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Loads event files (in the background) and adds them to what is shown.
+    /// Loads event files (in the background) and adds them to what is shown, showing the events
+    /// read so far while it reads. Files opened during a load are loaded after it.
     void openFiles(const QStringList &paths);
+    /// Stops the running load (and drops the files waiting for it): what was shown before it stays.
+    void cancelLoading();
     /// Selects an event (or nothing), shows it in the panel and keeps it in view.
     void selectEvent(std::optional<EventIndex> event);
 
@@ -60,10 +64,13 @@ public:
     [[nodiscard]] std::shared_ptr<const EventStore> store() const { return store_; }
     [[nodiscard]] const std::vector<LoadReport> &loadReports() const { return reports_; }
     [[nodiscard]] bool isLoading() const;
+    [[nodiscard]] EventLoadController *loader() const { return loader_; }
 
 signals:
     /// Files finished loading (successfully or not); reports are in loadReports().
     void filesLoaded();
+    /// A load was cancelled; the store is the one from before it.
+    void loadCancelled();
     void selectionChanged(std::optional<sitmap::EventIndex> event);
 
 protected:
@@ -77,6 +84,10 @@ private:
     void openDialog();
     void loadBasemap();
     void onFilesLoaded();
+    void onLoadCancelled();
+    /// Shows `store` everywhere, keeping the user's place: viewport, time handle, timeline view
+    /// and selection stay (the first events of an empty view are zoomed to once).
+    void showStore(std::shared_ptr<const EventStore> store);
     void onEventsClicked(const std::vector<EventIndex> &hits, const QPoint &globalPos);
     void showReports(const std::vector<LoadReport> &reports);
     void updateStatus();
@@ -112,7 +123,11 @@ private:
 
     std::shared_ptr<const EventStore> store_;
     std::vector<LoadReport> reports_;
-    QFutureWatcher<LoadedEvents> *loadWatcher_ = nullptr;
+    EventLoadController *loader_ = nullptr;
+    QToolButton *cancelLoadButton_ = nullptr;
+    bool zoomToDataPending_ = false; // the running load started on an empty view
+    bool replacingStore_ = false;    // showStore() is running: re-selections do not move the view
+    TimeWindow fittedTimeline_;       // the timeline's view as fitted to the shown store
     QFutureWatcher<std::shared_ptr<const Basemap>> *basemapWatcher_ = nullptr;
     QStringList queuedPaths_;
 };

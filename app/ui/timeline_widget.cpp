@@ -446,7 +446,7 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         for (std::size_t k = 0; k < histogram_.spans.size(); ++k) {
             const EventIndex i = histogram_.spans[k];
             if (spanRect(k).adjusted(-1, -1, 1, 1).contains(pos)) {
-                const EventText &text = store_->text(i);
+                const EventText text = store_->text(i);
                 return QStringLiteral("%1\n%2").arg(text.title.isEmpty() ? text.id : text.title,
                                                     formatSpan(store_->timeSpan(i), zone_));
             }

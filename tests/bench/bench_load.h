@@ -4,6 +4,7 @@
 
 #include "core/event_store.h"
 
+#include <functional>
 #include <memory>
 
 namespace sitmap::bench {
@@ -32,6 +33,10 @@ public:
     [[nodiscard]] std::shared_ptr<const EventStore> loadForMemory(double *seconds);
     /// Times every format: SitMap against its floors, `repeats` times each, medians reported.
     void timeLoads();
+    /// Opens each format's file with progressive loading (as the viewer does) and reports the
+    /// seconds from open to the first partial store drawn by `draw` (which runs while the load
+    /// goes on, like the viewer's render thread) and to the end of the load, against a plain load.
+    void timeFirstFrames(const std::function<void(std::shared_ptr<const EventStore>)> &draw);
 
 private:
     const BenchOptions &options_;

@@ -28,6 +28,8 @@ public:
     void snapshots();
     /// Load (seconds, measured by the caller) plus the first full frame: basemap and every event.
     void firstFrame(double loadSeconds);
+    /// Draws the first full frame of `store` (whole world, every event) as firstFrame() does.
+    void drawFirstFrame(const std::shared_ptr<const EventStore> &store) const;
 
     struct View {
         QString name;

@@ -66,6 +66,8 @@ private slots:
     void aVisitorReturningFalseStopsTheVisit();
     void nearbyQueriesFindWhatAFullScanFinds_data();
     void nearbyQueriesFindWhatAFullScanFinds();
+    void aSelectionHoldsWhatTheVisitFinds_data();
+    void aSelectionHoldsWhatTheVisitFinds();
 };
 
 void TestEventStore::sortsByTime()
@@ -454,5 +456,99 @@ void TestEventStore::nearbyQueriesFindWhatAFullScanFinds()
         std::sort(withPositions.begin(), withPositions.end());
         QCOMPARE(near, scan);
         QCOMPARE(withPositions, scan);
+        // Run by run: each at one position, in time order, together what the visit finds.
+        std::vector<EventIndex> runs;
+        s->forEachRunNear(window, extent, TimeAxis(axis), [&](const MapPoint &at, IndexRange run) {
+            QVERIFY(!run.empty());
+            QVERIFY(std::is_sorted(run.begin(), run.end()));
+            for (const EventIndex i : run) {
+                QCOMPARE(s->mapPosition(i).x, at.x);
+                QCOMPARE(s->mapPosition(i).y, at.y);
+                runs.push_back(i);
+            }
+        });
+        std::sort(runs.begin(), runs.end());
+        QCOMPARE(runs, scan);
+    }
+}
+
+void TestEventStore::aSelectionHoldsWhatTheVisitFinds_data()
+{
+    QTest::addColumn<qint64>("lengthMs"); // 0: cumulative (from the beginning)
+    QTest::addColumn<int>("axis");
+    constexpr qint64 day = 24LL * 3600 * 1000;
+    QTest::newRow("an hour of event time") << 3600LL * 1000 << int(TimeAxis::Event);
+    QTest::newRow("one day of event time") << day << int(TimeAxis::Event);
+    QTest::newRow("30 days of event time") << 30 * day << int(TimeAxis::Event);
+    QTest::newRow("a year of event time") << 365 * day << int(TimeAxis::Event);
+    QTest::newRow("everything up to the handle, event time") << qint64(0) << int(TimeAxis::Event);
+    QTest::newRow("one day of report time") << day << int(TimeAxis::Report);
+    QTest::newRow("30 days of report time") << 30 * day << int(TimeAxis::Report);
+    QTest::newRow("everything up to the handle, report time") << qint64(0) << int(TimeAxis::Report);
+}
+
+void TestEventStore::aSelectionHoldsWhatTheVisitFinds()
+{
+    QFETCH(qint64, lengthMs);
+    QFETCH(int, axis);
+    // 4000 events over two years: instants, days, weeks, months, years and one decade, most
+    // reported hours to weeks after they happened, some never; windows ending all over the range
+    // and beyond it. The selection must hold exactly what forEachVisible and a scan of every event
+    // find, in time order (event time) or report-time order (report time), and count it.
+    constexpr qint64 day = 24LL * 3600 * 1000;
+    const qint64 t0 = utcMs(2024, 1, 1);
+    quint32 seed = 23;
+    auto next = [&] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+    std::vector<Event> events;
+    std::vector<Source> sources;
+    for (int k = 0; k < 4000; ++k) {
+        const qint64 t = t0 + qint64(next() % (730u * 24 * 60)) * 60000;
+        const quint32 kind = next() % 100;
+        const qint64 length = kind < 60 ? 0 : kind < 85 ? day - 1 : kind < 93 ? 7 * day : kind < 98 ? 31 * day : 366 * day;
+        Event e = makeEvent(QString::number(k), TimeSpan{t, t + length, length ? TimePrecision::Span : TimePrecision::Exact});
+        if (k % 5 != 0) { // a fifth never reported
+            Source src;
+            src.outlet = QStringLiteral("outlet");
+            const qint64 published = t + qint64(next() % (20u * 24)) * 3600000;
+            src.published = TimeSpan{published, published, TimePrecision::Exact};
+            e.sourceIndices = {int(sources.size())};
+            sources.push_back(src);
+        }
+        events.push_back(std::move(e));
+    }
+    events.push_back(makeEvent("decade", TimeSpan{utcMs(2020, 1, 1), utcMs(2030, 1, 1), TimePrecision::Span}));
+    EventStoreBuilder b;
+    b.add(std::move(events), std::move(sources));
+    const auto s = buildIdentity(b);
+    QCOMPARE(s->size(), 4001);
+
+    for (int h = 0; h <= 120; ++h) {
+        const qint64 handle = t0 - 40 * day + qint64(h) * (820 * day / 120);
+        const TimeWindow window{lengthMs == 0 ? std::numeric_limits<qint64>::min() : handle - lengthMs, handle};
+        std::vector<EventIndex> visited, selected, scan;
+        s->forEachVisible(window, MapRect::everything(), TimeAxis(axis), [&](EventIndex i) { visited.push_back(i); });
+        const TimeSelection selection = s->select(window, TimeAxis(axis));
+        selection.forEach([&](EventIndex i) { selected.push_back(i); });
+        for (EventIndex i = 0; i < EventIndex(s->size()); ++i) {
+            const bool in = TimeAxis(axis) == TimeAxis::Report
+                ? s->reportedMs(i) >= window.fromMs && s->reportedMs(i) <= window.toMs
+                : s->startMs(i) <= window.toMs && s->endMs(i) >= window.fromMs;
+            if (in)
+                scan.push_back(i);
+        }
+        if (TimeAxis(axis) == TimeAxis::Report)
+            QVERIFY(std::is_sorted(selected.begin(), selected.end(),
+                                   [&](EventIndex a, EventIndex c) { return s->reportedMs(a) < s->reportedMs(c); }));
+        else
+            QVERIFY(std::is_sorted(selected.begin(), selected.end()));
+        QCOMPARE(selection.size(), selected.size());
+        std::sort(visited.begin(), visited.end());
+        std::sort(selected.begin(), selected.end());
+        QCOMPARE(visited, scan);
+        QCOMPARE(selected, scan);
+        if (TimeAxis(axis) == TimeAxis::Event) {
+            QCOMPARE(s->countVisible(window), int(scan.size()));
+            QCOMPARE(s->query(window), scan);
+        }
     }
 }

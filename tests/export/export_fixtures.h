@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 
 namespace sitmap::test {
@@ -91,6 +92,48 @@ inline std::shared_ptr<const EventStore> makeStore(const Projection &projection 
     events.push_back(makeEvent(QStringLiteral("ev-withdrawal"), kHostileTitle, QStringLiteral("withdrawal"), kWithdrawalAt,
                                TimeSpan::covering(QDateTime(QDate(2025, 7, 14), QTime(0, 0), QTimeZone::utc()), TimePrecision::Day),
                                {2}));
+    EventStoreBuilder builder;
+    builder.add(std::move(events), std::move(sources));
+    return buildProjected(builder, projection);
+}
+
+/// Events a many-events store holds besides its two clusters: spread over the Donbas box.
+inline constexpr int kScatteredEvents = 2000;
+
+/// 2 * `perCluster` + kScatteredEvents exact-time events on 10-12 July 2025: a strike cluster
+/// within about 1.5 km of kStrikeAt, an advance cluster as tight around kAdvanceAt, and
+/// kScatteredEvents "positions" spread over 36.5-38.1 E, 47.8-48.8 N away from both clusters.
+/// Every event has one source record of the same outlet (as ACLED's SOURCE column gives it). With
+/// more than EventLayer::kAggregateAbove events in view, renderers draw density cells, not markers.
+inline std::shared_ptr<const EventStore> makeManyEvents(int perCluster, const Projection &projection = Projection())
+{
+    std::uint64_t state = 0x9e3779b97f4a7c15ULL; // deterministic: splitmix64
+    auto uniform = [&state] {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return double((z ^ (z >> 31)) >> 11) / double(1ULL << 53);
+    };
+    std::vector<Event> events;
+    std::vector<Source> sources;
+    auto add = [&](const QString &category, const LonLat &at) {
+        const int k = int(events.size());
+        const qint64 ms = utcMs(2025, 7, 10) + qint64(uniform() * 2 * 24 * 3600 * 1000);
+        sources.push_back(makeSource(QString(), QStringLiteral("Regional Wire"), QStringLiteral("Regional Wire"), QString()));
+        events.push_back(makeEvent(QStringLiteral("many-%1").arg(k), QStringLiteral("Event %1").arg(k), category, at,
+                                   TimeSpan{ms, ms, TimePrecision::Exact}, {k}));
+    };
+    for (int k = 0; k < perCluster; ++k) {
+        add(QStringLiteral("strike"), {kStrikeAt.lon + (uniform() - 0.5) * 0.03, kStrikeAt.lat + (uniform() - 0.5) * 0.02});
+        add(QStringLiteral("advance"), {kAdvanceAt.lon + (uniform() - 0.5) * 0.03, kAdvanceAt.lat + (uniform() - 0.5) * 0.02});
+    }
+    while (int(events.size()) < 2 * perCluster + kScatteredEvents) {
+        const LonLat at{36.5 + uniform() * 1.6, 47.8 + uniform() * 1.0};
+        const bool nearCluster = (std::abs(at.lon - kStrikeAt.lon) < 0.1 && std::abs(at.lat - kStrikeAt.lat) < 0.1)
+            || (std::abs(at.lon - kAdvanceAt.lon) < 0.1 && std::abs(at.lat - kAdvanceAt.lat) < 0.1);
+        if (!nearCluster)
+            add(QStringLiteral("positions"), at);
+    }
     EventStoreBuilder builder;
     builder.add(std::move(events), std::move(sources));
     return buildProjected(builder, projection);

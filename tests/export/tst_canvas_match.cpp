@@ -1,10 +1,12 @@
 #include "export_fixtures.h"
 
 #include "export/snapshot_composer.h"
+#include "export/snapshot_exporter.h"
 #include "render/map_render_job.h"
 #include "ui/map_canvas.h"
 
 #include <QApplication>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sitmap;
@@ -56,6 +58,8 @@ private slots:
     void undecoratedExportIsTheRenderJobImage();
     void decorationsOnlyCoverTheirPanels();
     void exportMatchesAGrabOfTheCanvas();
+    void pngFileMatchesAGrabOfTheCanvas_data();
+    void pngFileMatchesAGrabOfTheCanvas();
 };
 
 void TestCanvasMatch::undecoratedExportIsTheRenderJobImage_data()
@@ -116,6 +120,52 @@ void TestCanvasMatch::exportMatchesAGrabOfTheCanvas()
     const Difference d = compare(exported, grabbed, 2);
     QVERIFY2(d.pixels <= exported.width() * exported.height() / 1000,
              qPrintable(QStringLiteral("%1 pixels differ, by up to %2").arg(d.pixels).arg(d.largest)));
+}
+
+void TestCanvasMatch::pngFileMatchesAGrabOfTheCanvas_data()
+{
+    QTest::addColumn<int>("perCluster");
+    QTest::newRow("a few markers") << 0;
+    QTest::newRow("many events, drawn as density cells") << 20000;
+}
+
+void TestCanvasMatch::pngFileMatchesAGrabOfTheCanvas()
+{
+    // What the user gets on disk, exported from what the canvas shows, is what it shows.
+    QFETCH(int, perCluster);
+    const std::shared_ptr<const EventStore> store = perCluster > 0 ? makeManyEvents(perCluster) : makeStore();
+    MapCanvas canvas;
+    const SnapshotContent fixture = makeContent(store);
+    const Viewport view(Projection().forward({37.3, 48.3}), 400.0, QSize(720, 480));
+    canvas.resize(view.size());
+    canvas.setBasemap(fixture.scene.basemap);
+    canvas.setStore(fixture.scene.store);
+    canvas.setTimeWindow(fixture.scene.window);
+    canvas.setViewport(view);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas.isRendering() && canvas.shownViewport() == view && !canvas.shownImage().isNull(), 20000);
+
+    SnapshotContent content;
+    content.scene = canvas.scene();
+    content.view = canvas.viewport();
+    SnapshotSpec spec = canvasSpec(content.view, false);
+    spec.format = SnapshotFormat::Png;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("canvas.png"));
+    const ExportResult r = SnapshotExporter::exportSnapshot(content, spec, path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QImage written(path);
+    const QImage grabbed = canvas.shownImage();
+    QCOMPARE(written.size(), grabbed.size());
+    const Difference d = compare(written, grabbed, 2);
+    QVERIFY2(d.pixels <= written.width() * written.height() / 1000,
+             qPrintable(QStringLiteral("%1 pixels differ, by up to %2").arg(d.pixels).arg(d.largest)));
+    if (perCluster > 0) { // the clusters are there, as density cells (half as bright as a marker)
+        const QPoint strike = view.mapToScreen(Projection().forward(kStrikeAt)).toPoint();
+        QVERIFY2(sameColour(written.pixelColor(strike), kStrikeColour.darker(200), 6),
+                 qPrintable(written.pixelColor(strike).name()));
+    }
 }
 
 QTEST_MAIN(TestCanvasMatch)

@@ -1,10 +1,13 @@
 #include "export_fixtures.h"
 
 #include "export/attribution.h"
+#include "export/decoration_painter.h"
 #include "export/map_legend.h"
 #include "export/scale_bar.h"
 #include "export/snapshot_composer.h"
+#include "render/marker_style.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace sitmap;
@@ -24,6 +27,9 @@ private slots:
     void eventFilterHidesEventsFromLegendAndAttribution();
     void attributionNamesEachClaimantOnce();
     void attributionCountsSourcesItCannotName();
+    void attributionMergesRecordsOfOneOutlet();
+    void footerNamesAsManySourcesAsFit();
+    void composerLegendAndAttributionCoverEveryVisibleEvent();
     void decorationsStayInsideTheImage_data();
     void decorationsStayInsideTheImage();
 };
@@ -181,6 +187,79 @@ void TestDecorations::attributionCountsSourcesItCannotName()
     const SnapshotContent content = makeContent();
     const Attribution a = Attribution::build(*content.scene.store, content.visibleEvents(), QString());
     QCOMPARE(a.text(1), QStringLiteral("Sources: Northland Ministry of Defence (Northland State Agency); and 2 more."));
+}
+
+void TestDecorations::attributionMergesRecordsOfOneOutlet()
+{
+    // ACLED-style files give every record its own source: one outlet, however spaced or cased,
+    // is named once, and an event two records of it back counts once.
+    std::vector<Source> sources = {
+        makeSource(QString(), QStringLiteral("Regional Wire"), QStringLiteral("Regional Wire"), QString()),
+        makeSource(QString(), QStringLiteral("regional  wire "), QStringLiteral("Regional Wire"), QString()),
+        makeSource(QString(), QStringLiteral("Regional Wire"), QStringLiteral("Regional Wire"), QString()),
+        makeSource(QString(), QStringLiteral("Monitor"), QString(), QString()),
+        makeSource(QString(), QString(), QString(), QStringLiteral("https://example.org/no-name")),
+    };
+    const TimeSpan t{utcMs(2025, 7, 10), utcMs(2025, 7, 10), TimePrecision::Exact};
+    std::vector<Event> events;
+    events.push_back(makeEvent(QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("strike"), kStrikeAt, t, {0, 1}));
+    events.push_back(makeEvent(QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("strike"), kAdvanceAt, t, {2, 4}));
+    events.push_back(makeEvent(QStringLiteral("c"), QStringLiteral("C"), QStringLiteral("strike"), kWithdrawalAt, t, {3}));
+    EventStoreBuilder builder;
+    builder.add(std::move(events), std::move(sources));
+    const SnapshotContent content = makeContent(buildProjected(builder, Projection()));
+    const Attribution a = Attribution::build(*content.scene.store, content.visibleEvents(), QString());
+    QCOMPARE(a.sources, (QStringList{QStringLiteral("Regional Wire"), QStringLiteral("Monitor")}));
+    QCOMPARE(a.text(), QStringLiteral("Sources: Regional Wire; Monitor."));
+}
+
+void TestDecorations::footerNamesAsManySourcesAsFit()
+{
+    // Thousands of outlets: the footer names as many as its three lines hold, and counts the rest.
+    const QRectF area(0, 0, 1200, 800);
+    Decorations footerOnly = Decorations::none();
+    footerOnly.attribution = true;
+    DecorationPainter::Inputs in;
+    for (int k = 0; k < 5000; ++k)
+        in.attribution.sources << QStringLiteral("Outlet number %1 (Regional Wire %2)").arg(k).arg(k % 7);
+    in.attribution.basemapCredit = QStringLiteral("Made with Natural Earth");
+    const Attribution attribution = in.attribution;
+    const QString text = DecorationPainter(area, footerOnly, in).layout().footerText;
+    const QRegularExpressionMatch more = QRegularExpression(QStringLiteral("; and (\\d+) more\\.")).match(text);
+    QVERIFY2(more.hasMatch(), qPrintable(text));
+    const int named = 5000 - more.captured(1).toInt();
+    QCOMPARE(text, attribution.text(named));
+    // The footer's text: DejaVu Sans at 10 px, in the width less 8 units of padding each side.
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(10);
+    const QFontMetricsF fm(font);
+    const auto lines = [&](int n) {
+        const QRectF r = fm.boundingRect(QRectF(0, 0, area.width() - 16, 1e6), Qt::TextWordWrap, attribution.text(n));
+        return int(std::lround(r.height() / fm.lineSpacing()));
+    };
+    QVERIFY2(named > 5, qPrintable(QString::number(named)));
+    QVERIFY2(lines(named) <= 3, qPrintable(QString::number(lines(named))));
+    QVERIFY2(lines(named + 1) > 3, qPrintable(QString::number(lines(named + 1)))); // no room for one more
+}
+
+void TestDecorations::composerLegendAndAttributionCoverEveryVisibleEvent()
+{
+    // 32 000 events, drawn as density cells: the legend still counts each one, by category in
+    // its marker colour, and the footer names their outlet.
+    const SnapshotContent content = makeContent(makeManyEvents(15000));
+    const SnapshotComposer composer(content, makeSpec(SnapshotFormat::Png));
+    QCOMPARE(int(composer.visibleEvents().size()), 2 * 15000 + kScatteredEvents);
+    const MapLegend &legend = composer.legend();
+    QCOMPARE(legend.total, 2 * 15000 + kScatteredEvents);
+    QCOMPARE(int(legend.categories.size()), 3);
+    QCOMPARE(legend.categories[0].count, 15000);
+    QCOMPARE(legend.categories[2].label, QStringLiteral("positions"));
+    QCOMPARE(legend.categories[2].count, kScatteredEvents);
+    for (const MapLegend::Row &r : legend.categories)
+        QCOMPARE(r.color, MarkerStyle::color(*content.scene.store, r.sample));
+    QVERIFY(legend.exactTime && !legend.approximateTime && !legend.uncertainty);
+    QCOMPARE(legend.exactTime->count, legend.total);
+    QCOMPARE(composer.attribution().sources, QStringList{QStringLiteral("Regional Wire")});
 }
 
 void TestDecorations::decorationsStayInsideTheImage_data()

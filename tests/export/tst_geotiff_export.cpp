@@ -10,6 +10,7 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include <cstring>
 #include <memory>
 
 using namespace sitmap;
@@ -37,6 +38,7 @@ private slots:
     void geoTransformMatchesTheRequestedExtent();
     void crsIsTheMapCrs();
     void pixelsAreTheSnapshot();
+    void manyEventsAreThePngsPixelsInDeflateTiles();
     void failedWriteLeavesNoFileAndTheTargetUntouched();
 
 private:
@@ -132,6 +134,37 @@ void TestGeoTiffExport::pixelsAreTheSnapshot()
     for (int b = 0; b < 3; ++b)
         QCOMPARE(GDALRasterIO(GDALGetRasterBand(ds.get(), b + 1), GF_Read, 100, 300, 1, 1, &px[b], 1, 1, GDT_Byte, 0, 0), CE_None);
     QVERIFY(sameColour(QColor(px[0], px[1], px[2]), expected, 1));
+}
+
+void TestGeoTiffExport::manyEventsAreThePngsPixelsInDeflateTiles()
+{
+    // Every pixel of a map of 32 000 events (density cells) is the PNG export's, and the file
+    // is compressed the way every TIFF reader can read.
+    const SnapshotContent content = makeContent(makeManyEvents(15000));
+    SnapshotSpec spec = makeSpec(SnapshotFormat::GeoTiff, QSize(640, 480));
+    const QString tif = dir_.filePath(QStringLiteral("many.tif"));
+    QVERIFY(SnapshotExporter::exportSnapshot(content, spec, tif).ok());
+    spec.format = SnapshotFormat::Png;
+    const QString pngPath = dir_.filePath(QStringLiteral("many.png"));
+    QVERIFY(SnapshotExporter::exportSnapshot(content, spec, pngPath).ok());
+    const QImage png = QImage(pngPath).convertToFormat(QImage::Format_RGB888);
+    QCOMPARE(png.size(), QSize(640, 480));
+
+    const Dataset ds = openRaster(tif);
+    QVERIFY(ds);
+    QCOMPARE(QString::fromUtf8(GDALGetMetadataItem(ds.get(), "COMPRESSION", "IMAGE_STRUCTURE")), QStringLiteral("DEFLATE"));
+    QCOMPARE(GDALGetRasterXSize(ds.get()), 640);
+    QCOMPARE(GDALGetRasterYSize(ds.get()), 480);
+    QImage fromTiff(640, 480, QImage::Format_RGB888);
+    QCOMPARE(GDALDatasetRasterIO(ds.get(), GF_Read, 0, 0, 640, 480, fromTiff.bits(), 640, 480, GDT_Byte, 3, nullptr, 3,
+                                 int(fromTiff.bytesPerLine()), 1),
+             CE_None);
+    int differing = 0;
+    for (int y = 0; y < 480; ++y)
+        differing += std::memcmp(fromTiff.constScanLine(y), png.constScanLine(y), 640 * 3) != 0 ? 1 : 0;
+    QCOMPARE(differing, 0);
+    const QPoint strike = SnapshotComposer(content, spec).geometry().mapToDevice(Projection().forward(kStrikeAt)).toPoint();
+    QVERIFY2(sameColour(fromTiff.pixelColor(strike), kStrikeColour.darker(200), 6), qPrintable(fromTiff.pixelColor(strike).name()));
 }
 
 void TestGeoTiffExport::failedWriteLeavesNoFileAndTheTargetUntouched()

@@ -3,11 +3,13 @@
 #include "export/image_export.h"
 #include "export/snapshot_composer.h"
 #include "export/snapshot_exporter.h"
+#include "render/marker_style.h"
 
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImageReader>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +24,8 @@ private slots:
     void captionAndTitleAreDrawnInTheTopBand();
     void footerCarriesTheAttribution();
     void dpiIsRecordedInThePng();
+    void pngKeepsEveryPixel_data();
+    void pngKeepsEveryPixel();
     void worldFileMatchesTheRenderedExtent();
     void unwritablePathFailsNamingItAndLeavesNothing_data();
     void unwritablePathFailsNamingItAndLeavesNothing();
@@ -108,6 +112,61 @@ void TestImageExport::dpiIsRecordedInThePng()
     QVERIFY(SnapshotExporter::exportSnapshot(makeContent(), spec, path).ok());
     const QImage image(path);
     QVERIFY(std::abs(image.dotsPerMeterX() * 0.0254 - 300) < 1);
+}
+
+void TestImageExport::pngKeepsEveryPixel_data()
+{
+    QTest::addColumn<QImage>("image");
+    QTest::addColumn<bool>("alpha");
+    const QImage map = SnapshotExporter::snapshotImage(makeContent(makeManyEvents(12000)), makeSpec(SnapshotFormat::Png))
+                           .convertToFormat(QImage::Format_RGB32);
+    QTest::newRow("an opaque map of many events") << map << false;
+    // Odd sizes: rows of 3 * 333 bytes are not a whole number of words.
+    QImage odd(333, 77, QImage::Format_RGB888);
+    for (int y = 0; y < odd.height(); ++y)
+        for (int x = 0; x < odd.width(); ++x)
+            odd.setPixel(x, y, qRgb((x * 7) & 0xff, (y * 13) & 0xff, (x * y) & 0xff));
+    QTest::newRow("an odd-sized picture with every shade") << odd << false;
+    // Markers over nothing: premultiplied pixels, opaque, half-covered at the edges and clear.
+    QImage markers(640, 480, QImage::Format_ARGB32_Premultiplied);
+    markers.fill(Qt::transparent);
+    {
+        QPainter painter(&markers);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        for (int k = 0; k < 200; ++k) {
+            const QPointF at((k * 37) % 640, (k * 53) % 480);
+            MarkerStyle::draw(painter, at, k % 2 ? kStrikeColour : kAdvanceColour, k % 3 == 0, false, k % 5 == 0, false);
+        }
+    }
+    QVERIFY(ImageExport::hasTransparency(markers));
+    QTest::newRow("markers with antialiased edges over nothing") << markers << true;
+}
+
+void TestImageExport::pngKeepsEveryPixel()
+{
+    QFETCH(QImage, image);
+    QFETCH(bool, alpha);
+    image.setDotsPerMeterX(11811); // 300 dpi
+    image.setDotsPerMeterY(11811);
+    const QString path = dir_.filePath(QStringLiteral("pixels.png"));
+    const ExportResult r = ImageExport::writeImage(image, path, "png");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QImageReader reader(path);
+    QCOMPARE(reader.text(QStringLiteral("Software")), QStringLiteral("SitMap"));
+    const QImage back = reader.read();
+    QVERIFY2(!back.isNull(), qPrintable(reader.errorString()));
+    QCOMPARE(back.hasAlphaChannel(), alpha);
+    QCOMPARE(back.dotsPerMeterX(), 11811);
+    QCOMPARE(back.dotsPerMeterY(), 11811);
+    QCOMPARE(back.size(), image.size());
+    // Lossless: every pixel as the image holds it (straight alpha, as PNG stores it).
+    const QImage want = image.convertToFormat(QImage::Format_ARGB32);
+    const QImage got = back.convertToFormat(QImage::Format_ARGB32);
+    int differing = 0;
+    for (int y = 0; y < want.height(); ++y)
+        for (int x = 0; x < want.width(); ++x)
+            differing += want.pixel(x, y) != got.pixel(x, y) ? 1 : 0;
+    QCOMPARE(differing, 0);
 }
 
 void TestImageExport::worldFileMatchesTheRenderedExtent()

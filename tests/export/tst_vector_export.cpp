@@ -4,6 +4,7 @@
 #include "export/snapshot_exporter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
@@ -35,6 +36,27 @@ QByteArray poppler(const QString &tool, const QStringList &args)
     return p.readAllStandardOutput();
 }
 
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// Colour images in a PDF (an image's 1-bit or soft mask is a separate, grey object).
+int colourImages(const QByteArray &pdf) { return int(pdf.count("/ColorSpace /DeviceRGB")); }
+
+/// Rasterises page 1 of `pdf` at 96 dpi (one pixel per layout unit).
+QImage pageAt96Dpi(const QString &pdf)
+{
+    const QString prefix = pdf + QStringLiteral("-page");
+    poppler(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QStringLiteral("96"), QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf, prefix});
+    return QImage(prefix + QStringLiteral(".png"));
+}
+
+/// The colour EventLayer gives a density cell of 32 or more events of `category` (half as bright).
+QColor denseCellColour(const QColor &category) { return category.darker(200); }
+
 } // namespace
 
 class TestVectorExport : public QObject {
@@ -45,6 +67,11 @@ private slots:
     void pdfTextIsSelectable();
     void pdfPageIsThePaperAsked();
     void pdfKeepsTheMapAsVectorPaths();
+    void pdfDrawsManyEventsAsOneLosslessImageInPlace_data();
+    void pdfDrawsManyEventsAsOneLosslessImageInPlace();
+    void pdfOfManyEventsDoesNotGrowWithThem();
+    void pdfKeepsMarkersAsVectorsBelowTheAggregationLimit();
+    void svgDrawsManyEventsAsOneImageInPlace();
     void svgHoldsPathsAndText();
     void svgRendersWithTheMarkersInPlace();
     void unwritablePathFailsForBoth_data();
@@ -142,6 +169,118 @@ void TestVectorExport::pdfKeepsTheMapAsVectorPaths()
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();
     QVERIFY(!bytes.contains("/Subtype /Image"));
+}
+
+void TestVectorExport::pdfDrawsManyEventsAsOneLosslessImageInPlace_data()
+{
+    QTest::addColumn<double>("dpi");
+    QTest::newRow("a page at screen resolution") << 96.0;
+    QTest::newRow("a page at print resolution") << 300.0;
+}
+
+void TestVectorExport::pdfDrawsManyEventsAsOneLosslessImageInPlace()
+{
+    QFETCH(double, dpi);
+    // 32 000 events: far more than are drawn as markers. The map stays vector with selectable
+    // text; the events are one embedded image at the place and in the colours of the PNG.
+    const SnapshotContent content = makeContent(makeManyEvents(15000));
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Pdf, QSize(int(800 * dpi / 96), int(600 * dpi / 96)));
+    spec.dpi = dpi;
+    const QString pdf = dir_.filePath(QStringLiteral("many-%1.pdf").arg(dpi));
+    const ExportResult r = SnapshotExporter::exportSnapshot(content, spec, pdf);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QByteArray bytes = fileBytes(pdf);
+    QCOMPARE(colourImages(bytes), 1);
+    QVERIFY2(!bytes.contains("/DCTDecode"), "the event image is lossless, not JPEG");
+
+    const QImage page = pageAt96Dpi(pdf);
+    QVERIFY2(!page.isNull(), "pdftoppm produced no page");
+    QVERIFY(std::abs(page.width() - 800) <= 1 && std::abs(page.height() - 600) <= 1);
+    SnapshotSpec png = makeSpec(SnapshotFormat::Png);
+    const SnapshotComposer composer(content, png);
+    const QImage image = composer.renderImage();
+    const Projection p;
+    for (const auto &[at, colour] : {std::pair{kStrikeAt, kStrikeColour}, std::pair{kAdvanceAt, kAdvanceColour}}) {
+        const QPoint px = composer.geometry().mapToDevice(p.forward(at)).toPoint();
+        const QColor got = page.pixelColor(px);
+        QVERIFY2(sameColour(got, denseCellColour(colour), 12),
+                 qPrintable(QStringLiteral("%1, expected %2").arg(got.name(), denseCellColour(colour).name())));
+        QVERIFY(sameColour(got, image.pixelColor(px), 12));
+        // The cluster is about 1.5 km across: 10 km (40 px) away the basemap shows again.
+        QVERIFY(!sameColour(page.pixelColor(px + QPoint(40, 40)), denseCellColour(colour), 40));
+    }
+    const QString text = QString::fromUtf8(poppler(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")}));
+    QVERIFY2(text.contains(QStringLiteral("Donbas test map")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Events shown: %1").arg(2 * 15000 + kScatteredEvents)));
+    QVERIFY(text.contains(QStringLiteral("Regional Wire")));
+}
+
+void TestVectorExport::pdfOfManyEventsDoesNotGrowWithThem()
+{
+    // Drawn as pixels, twice the events in the same cells make the same file, give or take
+    // the numbers in the legend.
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Pdf);
+    const QString fewer = dir_.filePath(QStringLiteral("grow-1.pdf")), more = dir_.filePath(QStringLiteral("grow-2.pdf"));
+    QVERIFY(SnapshotExporter::exportSnapshot(makeContent(makeManyEvents(12000)), spec, fewer).ok());
+    QVERIFY(SnapshotExporter::exportSnapshot(makeContent(makeManyEvents(24000)), spec, more).ok());
+    const qint64 a = QFileInfo(fewer).size(), b = QFileInfo(more).size();
+    QVERIFY2(std::abs(b - a) < a / 50, qPrintable(QStringLiteral("%1 bytes, then %2").arg(a).arg(b)));
+}
+
+void TestVectorExport::pdfKeepsMarkersAsVectorsBelowTheAggregationLimit()
+{
+    // 5 000 events are few enough for markers: each stays a vector shape, no image.
+    const SnapshotContent content = makeContent(makeManyEvents(1500));
+    SnapshotSpec spec = makeSpec(SnapshotFormat::Pdf);
+    spec.decorations = Decorations::none();
+    const QString pdf = dir_.filePath(QStringLiteral("markers.pdf"));
+    QVERIFY(SnapshotExporter::exportSnapshot(content, spec, pdf).ok());
+    QVERIFY(!fileBytes(pdf).contains("/Subtype /Image"));
+    const QImage page = pageAt96Dpi(pdf);
+    QVERIFY(!page.isNull());
+    const SnapshotComposer composer(content, spec);
+    const QPoint centre = composer.geometry().mapToDevice(Projection().forward(kStrikeAt)).toPoint();
+    // Markers drawn over each other show their fill, the category colour itself, between their
+    // rims; density cells would be half as bright all over.
+    int fill = 0, dense = 0;
+    for (int dy = -10; dy <= 10; ++dy)
+        for (int dx = -10; dx <= 10; ++dx) {
+            const QColor c = page.pixelColor(centre + QPoint(dx, dy));
+            fill += sameColour(c, kStrikeColour, 12) ? 1 : 0;
+            dense += sameColour(c, denseCellColour(kStrikeColour), 6) ? 1 : 0;
+        }
+    QVERIFY2(fill >= 40 && fill > 2 * dense, qPrintable(QStringLiteral("%1 fill, %2 dense").arg(fill).arg(dense)));
+}
+
+void TestVectorExport::svgDrawsManyEventsAsOneImageInPlace()
+{
+    const SnapshotContent content = makeContent(makeManyEvents(15000));
+    const SnapshotSpec spec = makeSpec(SnapshotFormat::Svg);
+    const QString svg = dir_.filePath(QStringLiteral("many.svg"));
+    QVERIFY(SnapshotExporter::exportSnapshot(content, spec, svg).ok());
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&f);
+    int images = 0, shapes = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        images += xml.name() == QLatin1String("image") ? 1 : 0;
+        shapes += xml.name() == QLatin1String("circle") || xml.name() == QLatin1String("ellipse") ? 1 : 0;
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(images, 1);
+    QVERIFY2(shapes < 100, qPrintable(QString::number(shapes))); // no marker per event
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    QImage image(800, 600, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    const QPointF px = SnapshotComposer(content, spec).geometry().mapToDevice(Projection().forward(kStrikeAt));
+    QVERIFY2(sameColour(image.pixelColor(px.toPoint()), denseCellColour(kStrikeColour), 6),
+             qPrintable(image.pixelColor(px.toPoint()).name()));
 }
 
 void TestVectorExport::svgHoldsPathsAndText()

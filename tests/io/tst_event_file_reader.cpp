@@ -76,6 +76,7 @@ private slots:
     void readsTheAcledPreset_data();
     void readsTheAcledPreset();
     void acledCodesOutsideTheCodebookAreWarnings();
+    void recordsCodedFromOneOutletShareOneSource();
     void badRowsAreReportedByLineAndTheRestLoads_data();
     void badRowsAreReportedByLineAndTheRestLoads();
     void readsTypedDateTimesHonouringTheZoneFlag_data();
@@ -384,10 +385,37 @@ void TestEventFileReader::readsTheAcledPreset()
     QCOMPARE(int(e->time.precision), precision);
     QCOMPARE(int(e->geoPrecision), geoPrecision);
     QCOMPARE(e->actors, actors);
-    QCOMPARE(int(e->sourceIndices.size()), 1);
-    const Source &s = r.sources[std::size_t(e->sourceIndices[0])];
-    QVERIFY(!s.outlet.isEmpty());
-    QCOMPARE(s.claimant, s.outlet);
+    QVERIFY(!e->sourceIndices.empty());
+    for (const int si : e->sourceIndices) {
+        const Source &s = r.sources[std::size_t(si)];
+        QVERIFY(!s.outlet.isEmpty());
+        QCOMPARE(s.claimant, s.outlet);
+    }
+}
+
+void TestEventFileReader::recordsCodedFromOneOutletShareOneSource()
+{
+    const LoadResult r = EventFileReader::read(data("acled_shared_sources.csv"));
+    QCOMPARE(r.report.eventsLoaded, 3);
+    QCOMPARE(int(r.sources.size()), 2); // "Local radio" once, "Monitor Weekly" once
+    const Event *first = byId(r, "NRL11");
+    const Event *weekly = byId(r, "NRL12");
+    const Event *second = byId(r, "NRL13");
+    QVERIFY(first && weekly && second);
+    QCOMPARE(first->sourceIndices, second->sourceIndices);
+    QVERIFY(first->sourceIndices != weekly->sourceIndices);
+    QCOMPARE(r.sources[std::size_t(first->sourceIndices.at(0))].outlet, QStringLiteral("Local radio"));
+    QCOMPARE(r.sources[std::size_t(weekly->sourceIndices.at(0))].outlet, QStringLiteral("Monitor Weekly"));
+
+    // "Messaging channel; Local radio": two outlets, two sources.
+    const LoadResult two = EventFileReader::read(data("acled_like.csv"));
+    const Event *both = byId(two, "NRL3");
+    QVERIFY(both);
+    QStringList outlets;
+    for (const int si : both->sourceIndices)
+        outlets << two.sources[std::size_t(si)].outlet;
+    QCOMPARE(outlets, QStringList({"Messaging channel", "Local radio"}));
+    QCOMPARE(byId(two, "NRL4")->sourceIndices, std::vector<int>{both->sourceIndices.at(1)}); // "Local radio" again
 }
 
 void TestEventFileReader::acledCodesOutsideTheCodebookAreWarnings()
@@ -400,8 +428,7 @@ void TestEventFileReader::acledCodesOutsideTheCodebookAreWarnings()
     QCOMPARE(e->time.startMs, utcMs(2024, 2, 20)); // the stated day stands
     QCOMPARE(int(e->geoPrecision), int(LocationPrecision::Exact));
     QCOMPARE(byId(r, "NRL1")->description, QStringLiteral("Clashes near the crossing, two wounded."));
-    QCOMPARE(r.sources[std::size_t(byId(r, "NRL3")->sourceIndices[0])].outlet,
-             QStringLiteral("Messaging channel; Local radio"));
+    QCOMPARE(r.sources[std::size_t(byId(r, "NRL3")->sourceIndices[0])].outlet, QStringLiteral("Messaging channel"));
 }
 
 void TestEventFileReader::badRowsAreReportedByLineAndTheRestLoads_data()

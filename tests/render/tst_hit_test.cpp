@@ -27,6 +27,8 @@ private slots:
     void hiddenCategoriesAreNotHit();
     void withoutAStoreNothingIsHit();
     void crowdedPlacesComeInTheOrderOfAFullSort();
+    void aBusyPixelGivesItsNewestEventsAndTheirCount_data();
+    void aBusyPixelGivesItsNewestEventsAndTheirCount();
 
 private:
     /// Events at screen pixels of view_, named after their index in `at`.
@@ -149,6 +151,74 @@ void TestHitTest::crowdedPlacesComeInTheOrderOfAFullSort()
     QCOMPARE(hits.size(), expected.size());
     for (std::size_t k = 0; k < hits.size(); ++k)
         QCOMPARE(hits[k], expected[k].second);
+}
+
+void TestHitTest::aBusyPixelGivesItsNewestEventsAndTheirCount_data()
+{
+    QTest::addColumn<qint64>("lengthMs"); // 0: everything up to the handle
+    QTest::addColumn<bool>("hideACategory");
+    QTest::addColumn<int>("axis");
+    constexpr qint64 day = 24LL * 3600 * 1000;
+    QTest::newRow("a 30-day window") << 30 * day << false << int(TimeAxis::Event);
+    QTest::newRow("a 1-day window") << day << false << int(TimeAxis::Event);
+    QTest::newRow("everything up to the handle") << qint64(0) << false << int(TimeAxis::Event);
+    QTest::newRow("everything up to the handle, a category hidden") << qint64(0) << true << int(TimeAxis::Event);
+    QTest::newRow("a 30-day window, a category hidden") << 30 * day << true << int(TimeAxis::Event);
+    QTest::newRow("30 days of report time") << 30 * day << false << int(TimeAxis::Report);
+}
+
+void TestHitTest::aBusyPixelGivesItsNewestEventsAndTheirCount()
+{
+    QFETCH(qint64, lengthMs);
+    QFETCH(bool, hideACategory);
+    QFETCH(int, axis);
+    // 6000 events at one place over a year (a tenth month-long spans, two categories), 600 at a
+    // place 3 px away, 300 beyond reach: the click lists the nearest 30, newest first at one place,
+    // and counts every hit, exactly as a brute-force scan of every event finds them.
+    constexpr qint64 day = 24LL * 3600 * 1000;
+    const qint64 t0 = utcMs(2024, 1, 1);
+    quint32 seed = 31;
+    auto next = [&] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+    std::vector<Event> events;
+    for (int k = 0; k < 6900; ++k) {
+        const QPointF px = k < 6000 ? kA : k < 6600 ? kA + QPointF(3, 0) : kA + QPointF(12, 0);
+        const qint64 t = t0 + qint64(next() % (365u * 24 * 60)) * 60000;
+        const TimeSpan span = k % 10 == 0 ? TimeSpan{t, t + 31 * day, TimePrecision::Month} : instant(t);
+        events.push_back(makeEvent(QString::number(k), k % 3 == 0 ? QStringLiteral("advance") : QStringLiteral("strike"),
+                                   lonLatAtPixel(view_, projection_, px), span));
+    }
+    RenderScene scene;
+    scene.store = makeStore(std::move(events), projection_);
+    scene.timeAxis = TimeAxis(axis);
+    const qint64 handle = t0 + 200 * day;
+    scene.window = {lengthMs == 0 ? std::numeric_limits<qint64>::min() : handle - lengthMs, handle};
+    if (hideACategory)
+        scene.hiddenCategories.insert(int(scene.store->categories().indexOf("advance")));
+
+    const EventStore &store = *scene.store;
+    std::vector<std::pair<float, EventIndex>> expected;
+    for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
+        const QPointF d = view_.mapToScreen(store.mapPosition(i)) - kA;
+        const double distance = std::sqrt(d.x() * d.x() + d.y() * d.y());
+        if (distance <= MarkerStyle::kHitRadiusPx && scene.inWindow(i) && !scene.isFilteredOut(i))
+            expected.emplace_back(float(distance), i);
+    }
+    std::sort(expected.begin(), expected.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    QVERIFY2(expected.size() > 30, qPrintable(QString::number(expected.size()))); // more than the list shows
+    std::vector<EventIndex> all;
+    for (const auto &e : expected)
+        all.push_back(e.second);
+
+    QCOMPARE(hitTest(scene, view_, kA), all);
+    const HitList top = hitTestNearest(scene, view_, kA, 30);
+    QCOMPARE(top.total, all.size());
+    QCOMPARE(top.nearest, std::vector<EventIndex>(all.begin(), all.begin() + 30));
+    QCOMPARE(store.mapPosition(top.nearest.front()).x, store.mapPosition(all.front()).x); // the place clicked
+    const HitList none = hitTestNearest(scene, view_, kA, 0);
+    QVERIFY(none.nearest.empty());
+    QCOMPARE(none.total, all.size());
 }
 
 QTEST_MAIN(TestHitTest)

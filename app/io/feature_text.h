@@ -1,0 +1,38 @@
+#pragma once
+
+#include <ogr_api.h>
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QVarLengthArray>
+#include <array>
+#include <deque>
+
+namespace sitmap {
+
+/// Reads a feature's text fields as trimmed UTF-8 without making QStrings: views of OGR's own
+/// strings where those live as long as the feature (String and StringList fields), else of buffers
+/// this object owns, valid until the same buffer is read into again or the next startFeature().
+class FeatureText {
+public:
+    /// Buffers for the fields of one record that are read before it is handed on.
+    enum Slot { Id, Title, Description, Category, Place, Outlet, Url, kSlots };
+
+    /// Forgets the list items of the feature before.
+    void startFeature() { listItems_.clear(); }
+    /// Field `index` of `f`, trimmed; empty when the index is -1 or the field unset or null.
+    [[nodiscard]] QByteArrayView field(OGRFeatureH f, int index, Slot slot);
+    /// A list field appended to `out`: a StringList, a JSON array of strings, or one plain value;
+    /// empty items are left out.
+    void list(OGRFeatureH f, int index, QVarLengthArray<QByteArrayView, 4> &out);
+    /// `utf8` with ASCII whitespace trimmed off both ends (and Unicode spaces, via `scratch`, when an
+    /// end is not ASCII).
+    [[nodiscard]] static QByteArrayView trimmed(QByteArrayView utf8, QByteArray &scratch);
+
+private:
+    std::array<QByteArray, kSlots> slots_;
+    std::deque<QByteArray> listItems_; // a deque: items keep their address as more are added
+};
+
+} // namespace sitmap
