@@ -56,6 +56,10 @@ EventListDock::EventListDock(QWidget *parent) : QDockWidget(tr("Events"), parent
     for (QToolButton *b : {categoryButton_, statusButton_, affiliationButton_, sourceButton_})
         bar->addWidget(b);
     countLabel_ = new QLabel(body);
+    // Room for ten-million counts from the start: the dock must not widen (and the map narrow) as
+    // a large file loads and the counts grow.
+    countLabel_->setMinimumWidth(countLabel_->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(88888888).arg(88888888)));
+    countLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     bar->addWidget(countLabel_);
     layout->addLayout(bar);
 
