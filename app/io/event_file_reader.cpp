@@ -122,6 +122,8 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     file.fileName = QFileInfo(path).fileName();
     file.log = &log;
     file.sources = &sources;
+    file.driver = report.driver;
+    file.arrow = options.arrow;
     std::optional<BuilderSink> toBuilder;
     std::optional<EventListSink> toList;
     if (options.into)
@@ -161,6 +163,7 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         result.sources = sources.take();
     report.recordsRead = file.recordsRead;
     report.eventsLoaded = file.sink->size();
+    report.arrowLayers = file.arrowLayers;
     report.issues = log.take();
     return result;
 }

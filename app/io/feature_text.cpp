@@ -34,6 +34,15 @@ QByteArrayView FeatureText::trimmed(QByteArrayView utf8, QByteArray &scratch)
     return {p, n};
 }
 
+QByteArrayView FeatureText::trimmedValue(QByteArrayView utf8)
+{
+    QByteArray scratch;
+    const QByteArrayView t = trimmed(utf8, scratch);
+    if (!t.isEmpty() && t.data() == scratch.constData())
+        return listItems_.emplace_back(std::move(scratch));
+    return t;
+}
+
 QByteArrayView FeatureText::field(OGRFeatureH f, int index, Slot slot)
 {
     if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))

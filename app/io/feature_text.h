@@ -26,6 +26,9 @@ public:
     /// A list field appended to `out`: a StringList, a JSON array of strings, or one plain value;
     /// empty items are left out.
     void list(OGRFeatureH f, int index, QVarLengthArray<QByteArrayView, 4> &out);
+    /// `utf8` (a value that stays valid while the record is read, e.g. in an Arrow batch) trimmed;
+    /// a trimmed copy, when one is needed, lives until the next startFeature().
+    [[nodiscard]] QByteArrayView trimmedValue(QByteArrayView utf8);
     /// `utf8` with ASCII whitespace trimmed off both ends (and Unicode spaces, via `scratch`, when an
     /// end is not ASCII).
     [[nodiscard]] static QByteArrayView trimmed(QByteArrayView utf8, QByteArray &scratch);

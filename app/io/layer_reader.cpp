@@ -221,6 +221,10 @@ void LayerReader::read()
     const GIntBig count = OGR_L_TestCapability(layer_, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer_, FALSE) : -1;
     if (count > 0)
         file_.idRecords.reserve(file_.idRecords.size() + std::size_t(count));
+    if (file_.arrow && suitsArrow() && readArrow()) {
+        ++file_.arrowLayers;
+        return;
+    }
     OGR_L_ResetReading(layer_);
     CPLErrorReset();
     while (FeaturePtr feature{OGR_L_GetNextFeature(layer_)}) {
@@ -445,6 +449,29 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
     }
 }
 
+void LayerReader::addOutletSources(EventRecord &e, QByteArrayView outlet, QByteArrayView url)
+{
+    if (acled_ && url.isEmpty()) {
+        // ACLED's SOURCE lists the outlets a record was coded from ("Outlet A; Outlet B"): each is
+        // a source, shared by every record that names it.
+        for (qsizetype from = 0; from < outlet.size();) {
+            qsizetype to = outlet.indexOf(';', from);
+            if (to < 0)
+                to = outlet.size();
+            QByteArray scratch;
+            const QByteArrayView name = FeatureText::trimmed(outlet.sliced(from, to - from), scratch);
+            if (!name.isEmpty())
+                e.sourceIndices.push_back(outletSource(name));
+            from = to + 1;
+        }
+    } else if (!outlet.isEmpty() || !url.isEmpty()) {
+        Source s; // one source per record, named by its source/outlet column and URL
+        s.claimant = s.outlet = QString::fromUtf8(outlet);
+        s.url = QString::fromUtf8(url);
+        e.sourceIndices.push_back(file_.sources->add(std::move(s)));
+    }
+}
+
 int LayerReader::outletSource(QByteArrayView name)
 {
     // Looked up by the bytes as read: no QString unless the outlet is new.
@@ -489,27 +516,8 @@ void LayerReader::readSources(OGRFeatureH feature, int record, EventRecord &e)
     for (const int si : resolved.indices)
         e.sourceIndices.push_back(si);
 
-    const QByteArrayView outlet = text_.field(feature, idx_.sourceText, FeatureText::Outlet);
-    const QByteArrayView url = text_.field(feature, idx_.url, FeatureText::Url);
-    if (acled_ && url.isEmpty()) {
-        // ACLED's SOURCE lists the outlets a record was coded from ("Outlet A; Outlet B"): each is
-        // a source, shared by every record that names it.
-        for (qsizetype from = 0; from < outlet.size();) {
-            qsizetype to = outlet.indexOf(';', from);
-            if (to < 0)
-                to = outlet.size();
-            QByteArray scratch;
-            const QByteArrayView name = FeatureText::trimmed(outlet.sliced(from, to - from), scratch);
-            if (!name.isEmpty())
-                e.sourceIndices.push_back(outletSource(name));
-            from = to + 1;
-        }
-    } else if (!outlet.isEmpty() || !url.isEmpty()) {
-        Source s; // one source per record, named by its source/outlet column and URL
-        s.claimant = s.outlet = QString::fromUtf8(outlet);
-        s.url = QString::fromUtf8(url);
-        e.sourceIndices.push_back(file_.sources->add(std::move(s)));
-    }
+    addOutletSources(e, text_.field(feature, idx_.sourceText, FeatureText::Outlet),
+                     text_.field(feature, idx_.url, FeatureText::Url));
 }
 
 } // namespace sitmap

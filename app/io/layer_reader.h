@@ -8,6 +8,7 @@
 #include "io/feature_time.h"
 #include "io/field_mapping.h"
 #include "io/issue_log.h"
+#include "io/ogr_handles.h"
 #include "io/source_table.h"
 
 #include <ogr_api.h>
@@ -29,6 +30,9 @@ class EventSink;
 struct FileContext {
     QString path;               ///< as given; becomes Event::file
     QString fileName;           ///< base name, for generated ids ("<fileName>#<record>")
+    QString driver;             ///< GDAL driver short name ("GPKG", "CSV", ...)
+    bool arrow = true;          ///< read through GDAL's Arrow stream where a layer suits
+    int arrowLayers = 0;        ///< layers that were
     IssueLog *log = nullptr;
     SourceTable *sources = nullptr;
     EventSink *sink = nullptr;  ///< where events go
@@ -81,8 +85,24 @@ private:
     [[nodiscard]] std::optional<LonLat> readPosition(OGRFeatureH feature, int record, Pending &pending);
     void readDetails(OGRFeatureH feature, int record, EventRecord &event);
     void readSources(OGRFeatureH feature, int record, EventRecord &event);
+    /// The sources a record's outlet/source column and URL column name: ACLED's "A; B" is one
+    /// shared source per outlet, any other a source of its own.
+    void addOutletSources(EventRecord &e, QByteArrayView outlet, QByteArrayView url);
     /// The index of the source for an ACLED outlet name, added on first sight.
     [[nodiscard]] int outletSource(QByteArrayView name);
+
+    // The Arrow fast path (layer_reader_arrow.cpp).
+    class Column;
+    struct ArrowColumns;
+    /// True when every field the mapping uses has a type the Arrow path reads (GeoPackage and
+    /// FlatGeobuf, WGS84 geometry, a Date-typed time, text fields, ACLED's integer codes).
+    [[nodiscard]] bool suitsArrow() const;
+    /// Reads the layer through the Arrow stream; false, having read nothing, when it cannot.
+    [[nodiscard]] bool readArrow();
+    /// Reads one row that needs nothing said about it into the sink; false when it does.
+    [[nodiscard]] bool readArrowRow(const ArrowColumns &columns, qint64 row, int record);
+    /// Reads feature `fid` again as an OGRFeature through readFeature() (a row readArrowRow() left).
+    void rereadFeature(qint64 fid, int record);
 
     OGRLayerH layer_;
     FieldMapping override_;
@@ -95,6 +115,8 @@ private:
     EventRecord record_;        // reused: its small arrays keep their room
     QByteArray generatedId_, acledTitle_;
     QHash<QByteArray, int> outletSources_;
+    DatasetPtr rereadDataset_;
+    OGRLayerH rereadLayer_ = nullptr;
 };
 
 } // namespace sitmap

@@ -26,6 +26,7 @@ struct LoadReport {
     QString driver;            ///< GDAL driver short name, e.g. "GeoJSON"
     int recordsRead = 0;
     int eventsLoaded = 0;
+    int arrowLayers = 0;       ///< layers read through GDAL's Arrow stream (columns in batches)
     QString fatalError;        ///< non-empty when the file could not be read at all
     std::vector<LoadIssue> issues;
 

@@ -77,6 +77,8 @@ private slots:
     void readsTheAcledPreset();
     void acledCodesOutsideTheCodebookAreWarnings();
     void recordsCodedFromOneOutletShareOneSource();
+    void arrowAndFeatureReadersGiveTheSameEventsAndReport_data();
+    void arrowAndFeatureReadersGiveTheSameEventsAndReport();
     void badRowsAreReportedByLineAndTheRestLoads_data();
     void badRowsAreReportedByLineAndTheRestLoads();
     void readsTypedDateTimesHonouringTheZoneFlag_data();
@@ -390,6 +392,63 @@ void TestEventFileReader::readsTheAcledPreset()
         const Source &s = r.sources[std::size_t(si)];
         QVERIFY(!s.outlet.isEmpty());
         QCOMPARE(s.claimant, s.outlet);
+    }
+}
+
+void TestEventFileReader::arrowAndFeatureReadersGiveTheSameEventsAndReport_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("arrowLayers");
+    QTest::addColumn<int>("events");
+    // 9 records: no date (24) and no coordinates (26) are skipped; codes outside the codebook (25),
+    // an id used before (second NRL21) and text with padding or Cyrillic load.
+    QTest::newRow("ACLED GeoPackage with bad rows, read as columns") << "acled_mixed.gpkg" << 1 << 7;
+    // GDAL 3.6 writes FlatGeobuf dates as DateTime without a zone: read by feature (zone warning).
+    QTest::newRow("ACLED FlatGeobuf (dates as DateTime), read by feature") << "acled_mixed.fgb" << 0 << 7;
+    QTest::newRow("GeoPackage in Web Mercator, read by feature") << "events.gpkg" << 0 << 5;
+    QTest::newRow("FlatGeobuf of the profile, read by feature") << "events.fgb" << 0 << 3;
+}
+
+void TestEventFileReader::arrowAndFeatureReadersGiveTheSameEventsAndReport()
+{
+    QFETCH(QString, file);
+    QFETCH(int, arrowLayers);
+    QFETCH(int, events);
+    EventFileReader::Options byFeature;
+    byFeature.arrow = false;
+    const LoadResult fast = EventFileReader::read(data(file));
+    const LoadResult slow = EventFileReader::read(data(file), byFeature);
+    QCOMPARE(fast.report.arrowLayers, arrowLayers);
+    QCOMPARE(slow.report.arrowLayers, 0);
+    QCOMPARE(int(fast.events.size()), events);
+    QCOMPARE(fast.report.eventsLoaded, slow.report.eventsLoaded);
+    QCOMPARE(fast.report.recordsRead, slow.report.recordsRead);
+    QCOMPARE(fast.report.lines(), slow.report.lines()); // every issue: record, field, value, reason
+    QCOMPARE(fast.events.size(), slow.events.size());
+    const auto outlets = [](const LoadResult &r, const Event &e) {
+        QStringList out;
+        for (const int si : e.sourceIndices)
+            out << r.sources[std::size_t(si)].outlet + QLatin1Char('|') + r.sources[std::size_t(si)].url;
+        return out;
+    };
+    for (std::size_t k = 0; k < fast.events.size(); ++k) {
+        const Event &a = fast.events[k], &b = slow.events[k];
+        QCOMPARE(a.id, b.id);
+        QCOMPARE(a.title, b.title);
+        QCOMPARE(a.description, b.description);
+        QCOMPARE(a.category, b.category);
+        QCOMPARE(a.place, b.place);
+        QCOMPARE(a.actors, b.actors);
+        QCOMPARE(a.time.startMs, b.time.startMs);
+        QCOMPARE(a.time.endMs, b.time.endMs);
+        QCOMPARE(int(a.time.precision), int(b.time.precision));
+        QCOMPARE(a.position.lon, b.position.lon);
+        QCOMPARE(a.position.lat, b.position.lat);
+        QCOMPARE(int(a.geoPrecision), int(b.geoPrecision));
+        QCOMPARE(a.radiusMetres, b.radiusMetres);
+        QCOMPARE(a.status.has_value(), b.status.has_value());
+        QCOMPARE(a.record, b.record);
+        QCOMPARE(outlets(fast, a), outlets(slow, b));
     }
 }
 
