@@ -3,6 +3,7 @@
 #include "export/atomic_file.h"
 #include "export/image_export.h"
 #include "export/snapshot_composer.h"
+#include "geo/gdal_handles.h"
 #include "geo/projection.h"
 
 #include <QDateTime>
@@ -69,8 +70,7 @@ ExportResult GeoTiffExport::write(const SnapshotComposer &composer, const QStrin
     if (!out.create(&error))
         return ExportResult::failure(error);
 
-    if (GDALGetDriverByName("GTiff") == nullptr)
-        GDALAllRegister();
+    ensureGdalRegistered();
     GDALDriverH driver = GDALGetDriverByName("GTiff");
     if (!driver)
         return ExportResult::failure(cannotWrite(out.target(), QStringLiteral("GDAL has no GTiff driver")));

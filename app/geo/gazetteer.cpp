@@ -1,5 +1,7 @@
 #include "geo/gazetteer.h"
 
+#include "geo/gdal_handles.h"
+
 #include "geo/shipped_maps.h"
 
 #include <QCoreApplication>
@@ -14,28 +16,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 
 namespace sitmap {
 
 namespace {
-
-struct DatasetCloser {
-    void operator()(void *ds) const { GDALClose(static_cast<GDALDatasetH>(ds)); }
-};
-using DatasetPtr = std::unique_ptr<std::remove_pointer_t<GDALDatasetH>, DatasetCloser>;
-struct FeatureDeleter {
-    void operator()(void *f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
-
-/// Keeps GDAL's messages out of stderr while loading; failures are reported through *error.
-struct QuietGdalErrors {
-    QuietGdalErrors() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors &) = delete;
-    QuietGdalErrors &operator=(const QuietGdalErrors &) = delete;
-};
 
 QString stringField(OGRFeatureH f, int field)
 {
@@ -114,9 +98,8 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const QString &gpkgPath, QStrin
     if (!QFileInfo(gpkgPath).isFile())
         return fail(QStringLiteral("Gazetteer file not found: %1").arg(gpkgPath));
 
-    static std::once_flag registered;
-    std::call_once(registered, [] { GDALAllRegister(); });
-    const QuietGdalErrors quiet;
+    ensureGdalRegistered();
+    const ScopedQuietErrors quiet;
     const DatasetPtr ds{GDALOpenEx(QFile::encodeName(gpkgPath).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                    nullptr, nullptr, nullptr)};
     if (!ds)

@@ -1,5 +1,7 @@
 #include "render/basemap.h"
 
+#include "geo/gdal_handles.h"
+
 #include "render/basemap_layer_reader.h"
 #include "render/basemap_painter.h"
 
@@ -15,24 +17,10 @@
 #include <gdal.h>
 
 #include <algorithm>
-#include <mutex>
 
 namespace sitmap {
 
 namespace {
-
-struct DatasetCloser {
-    void operator()(void *ds) const { GDALClose(static_cast<GDALDatasetH>(ds)); }
-};
-using DatasetPtr = std::unique_ptr<std::remove_pointer_t<GDALDatasetH>, DatasetCloser>;
-
-/// Keeps GDAL's messages out of stderr while loading; failures are reported through *error.
-struct QuietGdalErrors {
-    QuietGdalErrors() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors &) = delete;
-    QuietGdalErrors &operator=(const QuietGdalErrors &) = delete;
-};
 
 void sortByLabelArea(std::vector<Basemap::Feature> &features)
 {
@@ -84,9 +72,8 @@ std::shared_ptr<const Basemap> Basemap::load(const QString &gpkgPath, const Proj
     if (!QFileInfo(gpkgPath).isFile())
         return fail(QStringLiteral("Basemap file not found: %1").arg(gpkgPath));
 
-    static std::once_flag registered;
-    std::call_once(registered, [] { GDALAllRegister(); });
-    const QuietGdalErrors quiet;
+    ensureGdalRegistered();
+    const ScopedQuietErrors quiet;
     const DatasetPtr ds{GDALOpenEx(QFile::encodeName(gpkgPath).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                    nullptr, nullptr, nullptr)};
     if (!ds)

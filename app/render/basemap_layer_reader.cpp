@@ -1,5 +1,7 @@
 #include "render/basemap_layer_reader.h"
 
+#include "geo/gdal_handles.h"
+
 #include <ogr_geometry.h>
 
 #include <algorithm>
@@ -9,15 +11,6 @@
 namespace sitmap {
 
 namespace {
-
-struct FeatureDeleter {
-    void operator()(void *f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-struct GeometryDeleter {
-    void operator()(void *g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
-};
-using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
-using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
 
 bool finite(double x, double y) { return std::isfinite(x) && std::isfinite(y); }
 
