@@ -34,9 +34,13 @@ public:
 private:
     /// Scans on until `records` data records are known or the file ends.
     void scanTo(int records) const;
+    /// Takes in one physical line [begin, end) (with its line break, if any).
+    void scanLine(const char *begin, const char *end) const;
 
     // Scanning state: lineOfRecord() advances it, as a cache would.
     mutable std::unique_ptr<QFile> file_; ///< null once the end is reached
+    mutable QByteArray buffer_;           ///< a block of the file; buffer_[at_...] not yet scanned
+    mutable qsizetype at_ = 0;
     qint64 size_ = 0;
     mutable qint64 scanned_ = 0;
     mutable int lineNumber_ = 0;

@@ -77,6 +77,7 @@ private slots:
     void readsTheAcledPreset();
     void acledCodesOutsideTheCodebookAreWarnings();
     void recordsCodedFromOneOutletShareOneSource();
+    void linesAreCountedAcrossTheBlocksOfALargeCsv();
     void arrowAndFeatureReadersGiveTheSameEventsAndReport_data();
     void arrowAndFeatureReadersGiveTheSameEventsAndReport();
     void badRowsAreReportedByLineAndTheRestLoads_data();
@@ -450,6 +451,40 @@ void TestEventFileReader::arrowAndFeatureReadersGiveTheSameEventsAndReport()
         QCOMPARE(a.record, b.record);
         QCOMPARE(outlets(fast, a), outlets(slow, b));
     }
+}
+
+void TestEventFileReader::linesAreCountedAcrossTheBlocksOfALargeCsv()
+{
+    // About 2.5 MB: the line index reads the file in 1 MB blocks, so quoted line breaks and bad
+    // records fall on both sides of block boundaries.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("large.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("id,date,latitude,longitude,description\n");
+    int line = 1;
+    QStringList expected;
+    for (int k = 1; k <= 40000; ++k) {
+        const bool quotedBreaks = k % 997 == 0, bad = k % 4999 == 0;
+        QByteArray row = "E" + QByteArray::number(k) + (bad ? ",not a date," : ",2024-03-01,") + "48.5,37.5,";
+        row += quotedBreaks ? "\"first line\nsecond line\r\nthird line\"" : "a description of some length, padded out";
+        f.write(row + "\n");
+        ++line;
+        if (bad)
+            expected << QStringLiteral("%1|date|E").arg(line);
+        if (quotedBreaks)
+            line += 2;
+        if (k % 3001 == 0) {
+            f.write("\n"); // an empty line between records
+            ++line;
+        }
+    }
+    f.close();
+    QVERIFY(f.size() > 2 * 1024 * 1024);
+    const LoadResult r = EventFileReader::read(path);
+    QCOMPARE(r.report.recordsRead, 40000);
+    QCOMPARE(issueKeys(r.report), expected);
 }
 
 void TestEventFileReader::recordsCodedFromOneOutletShareOneSource()
