@@ -38,9 +38,11 @@ public:
         if (!f_.hiddenAffiliations.isEmpty())
             for (std::size_t s = 0; s < n; ++s)
                 sourceShown_.push_back(sourceShown(quint32(s)));
-        if (!needle_.isEmpty())
+        if (!needle_.isEmpty()) {
             for (std::size_t s = 0; s < n; ++s)
                 sourceMatches_.push_back(sourceMatches(quint32(s)));
+            deferred_ = store.deferredMatches(needle_); // descriptions left in files: one search each
+        }
     }
 
     bool accepts(EventIndex i)
@@ -62,7 +64,7 @@ public:
         for (const quint32 s : sources)
             if (sourceMatches_.empty() ? sourceMatches(s) : sourceMatches_[s])
                 return true;
-        return store_.textContains(i, needle_, scratch_);
+        return store_.textContains(i, needle_, scratch_, deferred_ ? &*deferred_ : nullptr);
     }
 
 private:
@@ -81,6 +83,7 @@ private:
     const EventStore &store_;
     const QString needle_;
     std::vector<bool> sourceShown_, sourceMatches_;
+    std::optional<DeferredMatches> deferred_;
     QString scratch_;
 };
 

@@ -287,12 +287,42 @@ QStringList EventStore::actors(EventIndex i) const
     return out;
 }
 
-bool EventStore::textContains(EventIndex i, QStringView needle, QString &scratch) const
+QString EventStore::description(EventIndex i) const
+{
+    if (!isDescriptionDeferred(i))
+        return descriptions_.at(i);
+    const DeferredText *deferred = file_[i] < deferred_.size() ? deferred_[file_[i]].get() : nullptr;
+    return deferred ? deferred->description(featureId_[i]) : QString();
+}
+
+DeferredMatches EventStore::deferredMatches(const QString &needle) const
+{
+    DeferredMatches m;
+    m.byFile.resize(deferred_.size());
+    for (std::size_t f = 0; f < deferred_.size(); ++f)
+        if (deferred_[f])
+            m.byFile[f] = deferred_[f]->featuresContaining(needle);
+    return m;
+}
+
+bool EventStore::textContains(EventIndex i, QStringView needle, QString &scratch, const DeferredMatches *matches) const
 {
     const auto has = [&](QByteArrayView utf8) { return containsCaseInsensitive(utf8, needle, scratch); };
-    if (has(ids_.utf8(i)) || has(titles_.utf8(title_[i])) || has(descriptions_.utf8(i)) || has(strings_.utf8(place_[i]))
+    const bool inMemory = !isDescriptionDeferred(i);
+    if (has(ids_.utf8(i)) || has(titles_.utf8(title_[i])) || (inMemory && has(descriptions_.utf8(i)))
+        || has(strings_.utf8(place_[i]))
         || category(i).contains(needle, Qt::CaseInsensitive))
         return true;
+    if (isDescriptionDeferred(i)) {
+        if (!matches) {
+            if (description(i).contains(needle, Qt::CaseInsensitive))
+                return true;
+        } else if (file_[i] < matches->byFile.size()) {
+            const std::vector<qint64> &ids = matches->byFile[file_[i]];
+            if (std::binary_search(ids.begin(), ids.end(), featureId_[i]))
+                return true;
+        }
+    }
     const QByteArrayView refs = actorLists_.utf8(actors_[i]);
     for (qsizetype k = 0; k + qsizetype(sizeof(StringSet::Ref)) <= refs.size(); k += qsizetype(sizeof(StringSet::Ref))) {
         StringSet::Ref r = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/deferred_text.h"
 #include "core/event.h"
 #include "core/geo_types.h"
 #include "core/source.h"
@@ -76,8 +77,16 @@ struct EventStoreFootprint {
     std::size_t indexes = 0;     ///< long-span list, report-time order, spatial grid
     std::size_t coldColumns = 0; ///< WGS84 positions, report times, event-source links, fixed-size text records
     std::size_t attributes = 0;  ///< short text: ids, places, actors, file names, categories, sources
-    std::size_t freeText = 0;    ///< titles, descriptions, source quotes
+    std::size_t freeText = 0;    ///< titles, descriptions, source quotes (not those left in their files)
     [[nodiscard]] std::size_t total() const { return hotColumns + indexes + coldColumns + attributes + freeText; }
+};
+
+/// For each file of a store (by file number), the ids of the features whose description, left in
+/// the file (see EventStore::isDescriptionDeferred()), contains a needle, ascending: one search of
+/// each file per text filter instead of reading every description. Made by
+/// EventStore::deferredMatches().
+struct DeferredMatches {
+    std::vector<std::vector<qint64>> byFile;
 };
 
 /// Immutable, columnar, time-sorted store of events and their sources (many-to-many).
@@ -109,7 +118,11 @@ public:
     [[nodiscard]] EventText text(EventIndex i) const;
     [[nodiscard]] QString id(EventIndex i) const { return ids_.at(i); }
     [[nodiscard]] QString title(EventIndex i) const { return titles_.at(title_[i]); }
-    [[nodiscard]] QString description(EventIndex i) const { return descriptions_.at(i); }
+    /// The description: from memory, or read from the file for files that keep it (a message in
+    /// parentheses when that file has changed since it was loaded).
+    [[nodiscard]] QString description(EventIndex i) const;
+    /// True when event i's description stays in its file and is read on request.
+    [[nodiscard]] bool isDescriptionDeferred(EventIndex i) const { return !featureId_.empty() && featureId_[i] >= 0; }
     [[nodiscard]] QString place(EventIndex i) const { return strings_.at(place_[i]); }
     [[nodiscard]] QStringList actors(EventIndex i) const;
     /// The file event i came from and its 1-based record (feature or line) number there.
@@ -119,7 +132,12 @@ public:
     [[nodiscard]] double radiusMetres(EventIndex i) const { return double(radius_[i]); }
     /// True when the id, title, description, place, category or an actor of event i contains
     /// `needle`, ignoring case. Reads the UTF-8 columns without making QStrings; `scratch` is reused.
-    [[nodiscard]] bool textContains(EventIndex i, QStringView needle, QString &scratch) const;
+    /// A description left in its file is looked up in `matches` (made for the same needle) when
+    /// given, else read from the file.
+    [[nodiscard]] bool textContains(EventIndex i, QStringView needle, QString &scratch,
+                                    const DeferredMatches *matches = nullptr) const;
+    /// Searches every file that keeps its descriptions for `needle` (once per file): for textContains().
+    [[nodiscard]] DeferredMatches deferredMatches(const QString &needle) const;
     /// When the event was first reported (earliest source publication start, UTC ms); the event's
     /// start when no source gives a publication time (see hasReportTime()).
     [[nodiscard]] qint64 reportedMs(EventIndex i) const { return reported_[i]; }
@@ -258,6 +276,11 @@ private:
     QStringList files_;
     std::vector<quint32> record_;
     std::vector<float> radius_;
+    /// Descriptions left in their files: per event the feature id there (-1: in descriptions_),
+    /// empty when no file keeps them; per file number its reader (null: in memory).
+    /// descriptions_ has no rows at all when every event's description is left in its file.
+    std::vector<qint64> featureId_;
+    std::vector<std::shared_ptr<const DeferredText>> deferred_;
     /// Long spans by length class, so a window only looks at those long enough to reach it.
     struct LongSpanTier {
         qint64 maxSpanMs = 0;

@@ -41,6 +41,13 @@ quint16 EventStoreBuilder::fileId(const QString &file)
     return it.value();
 }
 
+void EventStoreBuilder::setDeferredText(quint16 file, std::shared_ptr<const DeferredText> text)
+{
+    if (deferred_.size() <= file)
+        deferred_.resize(std::size_t(file) + 1);
+    deferred_[file] = std::move(text);
+}
+
 int EventStoreBuilder::addSources(std::vector<Source> sources)
 {
     const int offset = int(sources_.size());
@@ -66,7 +73,12 @@ void EventStoreBuilder::add(const EventRecord &r)
             sourceItems_.push_back(quint32(si));
     sourceOffsets_.push_back(quint32(sourceItems_.size()));
     ids_.append(r.id);
-    descriptions_.append(r.description);
+    const bool deferred = r.featureId >= 0 && r.file < deferred_.size() && deferred_[r.file];
+    if (deferred && featureId_.empty())
+        featureId_.assign(start_.size() - 1, -1); // the events before kept their text
+    if (deferred || !featureId_.empty())
+        featureId_.push_back(deferred ? r.featureId : -1);
+    descriptions_.append(deferred ? QByteArrayView() : r.description);
     title_.push_back(titles_.intern(r.title));
     place_.push_back(strings_.intern(r.place));
     QVarLengthArray<StringSet::Ref, 4> actorRefs;
@@ -79,7 +91,7 @@ void EventStoreBuilder::add(const EventRecord &r)
     radius_.push_back(float(r.radiusMetres));
 }
 
-void EventStoreBuilder::append(const Event &e, int sourceOffset)
+void EventStoreBuilder::append(const Event &e, int sourceOffset, qint64 featureId)
 {
     // The QString form goes through the UTF-8 one: one layout, one place that lays it.
     const QByteArray id = e.id.toUtf8(), title = e.title.toUtf8(), description = e.description.toUtf8(),
@@ -103,6 +115,7 @@ void EventStoreBuilder::append(const Event &e, int sourceOffset)
         r.sourceIndices.push_back(si < 0 ? si : si + sourceOffset);
     r.file = fileId(e.file);
     r.record = e.record;
+    r.featureId = featureId;
     add(r);
 }
 
@@ -115,20 +128,23 @@ void EventStoreBuilder::add(std::vector<Event> events, std::vector<Source> sourc
 
 void EventStoreBuilder::addStore(const EventStore &store)
 {
-    std::vector<Source> sources(store.sources_);
-    std::vector<Event> events;
-    events.reserve(std::size_t(store.size()));
+    // Descriptions left in their files stay there: the files' readers come along.
+    for (std::size_t f = 0; f < store.deferred_.size(); ++f)
+        if (store.deferred_[f])
+            setDeferredText(fileId(store.files_.value(int(f))), store.deferred_[f]);
+    const int offset = addSources(std::vector<Source>(store.sources_));
     for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
         Event e;
-        EventText t = store.text(i);
-        e.id = std::move(t.id);
-        e.title = std::move(t.title);
-        e.description = std::move(t.description);
-        e.place = std::move(t.place);
-        e.actors = std::move(t.actors);
-        e.file = std::move(t.file);
-        e.record = t.record;
-        e.radiusMetres = t.radiusMetres;
+        e.id = store.id(i);
+        e.title = store.title(i);
+        const bool deferred = store.isDescriptionDeferred(i);
+        if (!deferred)
+            e.description = store.description(i);
+        e.place = store.place(i);
+        e.actors = store.actors(i);
+        e.file = store.file(i);
+        e.record = store.record(i);
+        e.radiusMetres = store.radiusMetres(i);
         e.category = store.category(i);
         e.time = store.timeSpan(i);
         e.position = store.position(i);
@@ -137,9 +153,8 @@ void EventStoreBuilder::addStore(const EventStore &store)
             e.status = store.status(i);
         for (const quint32 s : store.sourcesOf(i))
             e.sourceIndices.push_back(int(s));
-        events.push_back(std::move(e));
+        append(e, offset, deferred ? store.featureId_[i] : -1);
     }
-    add(std::move(events), std::move(sources));
 }
 
 std::vector<LonLat> EventStoreBuilder::positions(std::size_t from) const
@@ -243,6 +258,9 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     s.file_ = permuted(file_);
     s.record_ = permuted(record_);
     s.radius_ = permuted(radius_);
+    if (!featureId_.empty())
+        s.featureId_ = permuted(featureId_);
+    s.deferred_ = deferred_;
     s.categories_ = categories_;
     s.files_ = files_;
     s.strings_ = strings_;
@@ -252,7 +270,10 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     s.actorLists_ = actorLists_;
     s.actorLists_.freeze();
     s.ids_.reserve(n, ids_.textSize());
-    s.descriptions_.reserve(n, descriptions_.textSize());
+    // When every description stays in its file, not even an offset per event is kept for them.
+    const bool allDeferred = !featureId_.empty() && std::find(featureId_.begin(), featureId_.end(), -1) == featureId_.end();
+    if (!allDeferred)
+        s.descriptions_.reserve(n, descriptions_.textSize());
     s.x_.resize(n);
     s.y_.resize(n);
     s.status_.resize(n);
@@ -273,7 +294,8 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     for (std::size_t row = 0; row < n; ++row) {
         const std::size_t k = keys[row].second;
         s.ids_.append(ids_.utf8(k));
-        s.descriptions_.append(descriptions_.utf8(k));
+        if (!allDeferred)
+            s.descriptions_.append(descriptions_.utf8(k));
         s.x_[row] = float(projected[k].x);
         s.y_[row] = float(projected[k].y);
         s.mapExtent_.include(projected[k].x, projected[k].y);

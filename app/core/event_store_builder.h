@@ -26,6 +26,9 @@ struct EventRecord {
     QVarLengthArray<int, 2> sourceIndices; ///< builder-wide, as addSources() numbers them
     quint16 file = 0;    ///< EventStoreBuilder::fileId() of the file it came from
     int record = 0;      ///< 1-based record (feature/line) number in that file
+    /// The feature id in a file whose descriptions stay there (EventStoreBuilder::setDeferredText()),
+    /// `description` then being empty; -1 when the description is in `description`.
+    qint64 featureId = -1;
 };
 
 /// Collects events and sources (from one or more files) and builds an immutable EventStore.
@@ -44,6 +47,9 @@ public:
     void add(const EventRecord &record);
     /// The number EventRecord::file takes for a file path (the same path, the same number).
     [[nodiscard]] quint16 fileId(const QString &file);
+    /// Leaves the descriptions of file `file` (a fileId()) in the file: its records then give a
+    /// featureId, and the store reads the text through `text` when asked.
+    void setDeferredText(quint16 file, std::shared_ptr<const DeferredText> text);
 
     [[nodiscard]] int size() const { return int(start_.size()); }
     [[nodiscard]] int sourceCount() const { return int(sources_.size()); }
@@ -59,7 +65,7 @@ public:
                                                                   const QString &mapCrs);
 
 private:
-    void append(const Event &e, int sourceOffset);
+    void append(const Event &e, int sourceOffset, qint64 featureId = -1);
     [[nodiscard]] quint16 categoryId(QByteArrayView category);
 
     // One entry per added event, in insertion order (the store's columns, before sorting by time).
@@ -76,6 +82,8 @@ private:
     std::vector<quint16> file_;
     std::vector<quint32> record_;
     std::vector<float> radius_;
+    std::vector<qint64> featureId_; // empty until a file's descriptions are deferred
+    std::vector<std::shared_ptr<const DeferredText>> deferred_; // by file id
 
     QStringList categories_, files_;
     StringSet categoryNames_;

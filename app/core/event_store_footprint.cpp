@@ -73,7 +73,7 @@ EventStoreFootprint EventStore::footprint() const
     f.coldColumns = bytesOf(lon_) + bytesOf(lat_) + bytesOf(eventSourceOffsets_) + bytesOf(eventSources_)
         + bytesOf(sourceEventOffsets_) + bytesOf(sourceEvents_) + bytesOf(title_) + bytesOf(place_) + bytesOf(actors_)
         + bytesOf(file_) + bytesOf(record_) + bytesOf(radius_) + ids_.offsetBytes() + descriptions_.offsetBytes()
-        + bytesOf(sources_);
+        + bytesOf(sources_) + bytesOf(featureId_) + bytesOf(deferred_);
 
     HeapCounter heap;
     f.attributes += ids_.textBytes() + strings_.heapBytes() + actorLists_.heapBytes() + heap.of(files_);

@@ -124,6 +124,7 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     file.sources = &sources;
     file.driver = report.driver;
     file.arrow = options.arrow;
+    file.deferDescriptions = options.deferDescriptions && options.into && layers.size() == 1;
     std::optional<BuilderSink> toBuilder;
     std::optional<EventListSink> toList;
     if (options.into)

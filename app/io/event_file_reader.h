@@ -51,6 +51,10 @@ public:
         /// (columns in batches; several times faster). False reads every record as an OGRFeature;
         /// the events and the report are the same either way.
         bool arrow = true;
+        /// With `into`: leaves the descriptions of a one-layer GeoPackage or FlatGeobuf file that
+        /// reads a feature by id quickly in the file (the store keeps feature ids and reads the
+        /// text when asked, see DeferredText). False keeps every description in memory.
+        bool deferDescriptions = false;
     };
     /// Records between two calls of Options::progress.
     static constexpr int kProgressInterval = 256;

@@ -138,6 +138,7 @@ LoadedEvents loadEventFiles(const QStringList &paths, const Projection &projecti
     for (int k = 0; k < paths.size(); ++k) {
         EventFileReader::Options options;
         options.into = &builder; // events go into the store's columns as they are read
+        options.deferDescriptions = true; // free text stays in files that can give it back by feature id
         if (watched)
             options.progress = [&](const ReadProgress &read) { return load.update(k, read, builder); };
         LoadResult r = EventFileReader::read(paths[k], options);

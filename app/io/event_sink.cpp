@@ -9,6 +9,12 @@ BuilderSink::BuilderSink(EventStoreBuilder &builder, const QString &file)
 {
 }
 
+bool BuilderSink::deferDescriptions(std::shared_ptr<const DeferredText> text)
+{
+    builder_.setDeferredText(file_, std::move(text));
+    return true;
+}
+
 void BuilderSink::passSourcesUpTo(int index, const SourceTable &sources)
 {
     if (index < sourcesPassed_)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/deferred_text.h"
 #include "core/event.h"
 #include "core/event_store_builder.h"
 #include "io/source_table.h"
@@ -17,6 +18,13 @@ public:
     virtual void add(const EventRecord &record, const SourceTable &sources) = 0;
     /// Events added so far.
     [[nodiscard]] virtual int size() const = 0;
+    /// Offers to leave the file's descriptions in it, read through `text`: true when this sink
+    /// takes them so (records then give EventRecord::featureId instead of a description).
+    [[nodiscard]] virtual bool deferDescriptions(std::shared_ptr<const DeferredText> text)
+    {
+        Q_UNUSED(text)
+        return false;
+    }
 };
 
 /// Straight into a store builder: the text goes into its compact columns at once, so a large file
@@ -26,6 +34,7 @@ public:
     BuilderSink(EventStoreBuilder &builder, const QString &file);
     void add(const EventRecord &record, const SourceTable &sources) override;
     [[nodiscard]] int size() const override { return added_; }
+    [[nodiscard]] bool deferDescriptions(std::shared_ptr<const DeferredText> text) override;
     /// Hands the builder the sources no record cited (shared sources listed but never used), so
     /// the store holds every source of the file; call once the file is read.
     void finish(const SourceTable &sources);

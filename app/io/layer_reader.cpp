@@ -5,6 +5,7 @@
 
 #include "io/acled_preset.h"
 #include "io/event_sink.h"
+#include "io/ogr_deferred_text.h"
 #include "io/sitmap_profile.h"
 
 #include <QJsonArray>
@@ -162,6 +163,16 @@ QString LayerReader::prepare()
     // KML (LIBKML): a placemark has either a TimeStamp (timestamp) or a TimeSpan (begin/end).
     if (override_.timeStart.isEmpty() && m.timeStart.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) == 0)
         idx_.beginFallback = fieldIndex(QStringLiteral("begin"));
+
+    // Free text the file can give back by feature id stays there: not read, not held.
+    deferDescription_ = false;
+    if (file_.deferDescriptions && idx_.description >= 0 && OgrDeferredText::suits(layer_, file_.driver)) {
+        const QByteArray field = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, idx_.description));
+        deferDescription_ = file_.sink->deferDescriptions(
+            std::make_shared<OgrDeferredText>(file_.path, file_.driver.toUtf8(), OGR_L_GetName(layer_), field));
+        if (deferDescription_)
+            idx_.description = -1;
+    }
 
     ignoreUnusedFields();
 
@@ -398,7 +409,10 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
                            QStringLiteral("id already used by record %1").arg(it->second));
     }
 
-    e.description = text_.field(feature, idx_.description, FeatureText::Description);
+    if (deferDescription_)
+        e.featureId = OGR_F_GetFID(feature);
+    else
+        e.description = text_.field(feature, idx_.description, FeatureText::Description);
     e.category = text_.field(feature, idx_.category, FeatureText::Category);
     e.place = text_.field(feature, idx_.place, FeatureText::Place);
     if (acled_) {
@@ -447,6 +461,14 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
                                QStringLiteral("not a status (claimed, corroborated, confirmed, disputed, denied); "
                                               "ignored, so it is derived from the sources"));
     }
+}
+
+void LayerReader::setDescription(EventRecord &e, QByteArrayView value, qint64 fid)
+{
+    if (deferDescription_)
+        e.featureId = fid;
+    else
+        e.description = text_.trimmedValue(value);
 }
 
 void LayerReader::addOutletSources(EventRecord &e, QByteArrayView outlet, QByteArrayView url)

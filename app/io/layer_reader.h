@@ -32,6 +32,7 @@ struct FileContext {
     QString fileName;           ///< base name, for generated ids ("<fileName>#<record>")
     QString driver;             ///< GDAL driver short name ("GPKG", "CSV", ...)
     bool arrow = true;          ///< read through GDAL's Arrow stream where a layer suits
+    bool deferDescriptions = false; ///< may leave descriptions in the file (OgrDeferredText)
     int arrowLayers = 0;        ///< layers that were
     IssueLog *log = nullptr;
     SourceTable *sources = nullptr;
@@ -84,6 +85,9 @@ private:
     [[nodiscard]] QString zoneValue(OGRFeatureH feature, const TimeValue &value, int index) const;
     [[nodiscard]] std::optional<LonLat> readPosition(OGRFeatureH feature, int record, Pending &pending);
     void readDetails(OGRFeatureH feature, int record, EventRecord &event);
+    /// Sets the record's description to `value` trimmed or, when the layer's descriptions stay
+    /// in the file, its feature id `fid`.
+    void setDescription(EventRecord &event, QByteArrayView value, qint64 fid);
     void readSources(OGRFeatureH feature, int record, EventRecord &event);
     /// The sources a record's outlet/source column and URL column name: ACLED's "A; B" is one
     /// shared source per outlet, any other a source of its own.
@@ -110,6 +114,7 @@ private:
     FieldMapping mapping_;
     Indices idx_;
     bool acled_ = false;
+    bool deferDescription_ = false; // descriptions stay in the file: idx_.description is then -1
     std::unique_ptr<FeaturePosition> position_;
     FeatureText text_;
     EventRecord record_;        // reused: its small arrays keep their room

@@ -273,7 +273,7 @@ bool LayerReader::readArrowRow(const ArrowColumns &c, qint64 row, int record)
     r.position = *position;
     r.record = record;
     r.geoPrecision = geoPrecision.value_or(LocationPrecision::Exact);
-    r.description = text_.trimmedValue(c.description.bytes(row));
+    setDescription(r, c.description.bytes(row), c.fid.integer(row));
     r.category = text_.trimmedValue(c.category.bytes(row));
     r.place = text_.trimmedValue(c.place.bytes(row));
     if (acled_) {

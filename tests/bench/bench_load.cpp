@@ -1,5 +1,6 @@
 #include "bench_load.h"
 
+#include "core/event_filter.h"
 #include "geo/projection.h"
 #include "io/event_loader.h"
 
@@ -199,6 +200,29 @@ std::shared_ptr<const EventStore> LoadBench::loadForMemory(double *seconds)
                          double(before.residentKb) / 1024.0);
     results_.addInfo(size, QStringLiteral("memory"), QStringLiteral("peak resident during load"),
                      double(after.peakKb) / 1024.0, QStringLiteral("MB"));
+
+    // What selecting an event costs the panel (descriptions may be read from the file), and a text
+    // filter over every event (descriptions left in files are searched there, once per file).
+    std::vector<double> lookups;
+    quint64 pick = 0x9e3779b97f4a7c15ULL;
+    std::size_t chars = 0;
+    for (int k = 0; k < 200 && store->size() > 0; ++k) {
+        pick = pick * 6364136223846793005ULL + 1442695040888963407ULL;
+        const EventIndex i = EventIndex((pick >> 33) % quint64(store->size()));
+        lookups.push_back(timeMs([&] { chars += std::size_t(store->text(i).description.size()); }));
+    }
+    results_.addInfo(size, QStringLiteral("memory"), QStringLiteral("  event text for the panel, p50"),
+                     percentile(lookups, 50.0), QStringLiteral("ms"));
+    results_.addInfo(size, QStringLiteral("memory"), QStringLiteral("  event text for the panel, p95"),
+                     percentile(lookups, 95.0), QStringLiteral("ms"));
+    if (chars == 0)
+        std::fprintf(stderr, "sitmap_bench: no description text found\n");
+    if (size <= 1'000'000) { // a scan of the whole file: minutes at 10 M
+        EventFilter filter;
+        filter.text = QStringLiteral("zeppelin");
+        results_.addInfo(size, QStringLiteral("memory"), QStringLiteral("  text filter, every event"),
+                         timeMs([&] { (void)filter.hiddenMask(*store); }), QStringLiteral("ms"));
+    }
     return store;
 }
 
