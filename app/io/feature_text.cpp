@@ -99,4 +99,62 @@ void FeatureText::list(OGRFeatureH f, int index, QVarLengthArray<QByteArrayView,
     out.push_back(listItems_.emplace_back(value.toByteArray()));
 }
 
+QString FeatureText::string(OGRFeatureH f, int index)
+{
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
+        return {};
+    const char *p = OGR_F_GetFieldAsString(f, index);
+    std::size_t n = std::strlen(p);
+    while (n > 0 && isAsciiSpace(*p)) {
+        ++p;
+        --n;
+    }
+    while (n > 0 && isAsciiSpace(p[n - 1]))
+        --n;
+    // ASCII whitespace is trimmed on the bytes (one allocation, not two); QString::trimmed() decides
+    // when the value starts or ends with a non-ASCII character.
+    QString s = QString::fromUtf8(p, qsizetype(n));
+    if (n > 0 && ((static_cast<unsigned char>(p[0]) & 0x80) || (static_cast<unsigned char>(p[n - 1]) & 0x80)))
+        return std::move(s).trimmed();
+    return s;
+}
+
+int FeatureText::code(OGRFeatureH f, int index)
+{
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
+        return -1;
+    const OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
+    if (type != OFTInteger && type != OFTInteger64)
+        return -1;
+    const GIntBig v = OGR_F_GetFieldAsInteger64(f, index);
+    return v >= 0 && v < 1000 ? int(v) : -1;
+}
+
+bool FeatureText::isStringList(OGRFeatureH f, int index)
+{
+    return OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTStringList;
+}
+
+QStringList FeatureText::stringList(OGRFeatureH f, int index)
+{
+    QStringList out;
+    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
+        return out;
+    if (isStringList(f, index)) {
+        for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item)
+            out << QString::fromUtf8(*item).trimmed();
+    } else {
+        const QString t = string(f, index);
+        const QJsonDocument doc = t.startsWith(QLatin1Char('[')) ? QJsonDocument::fromJson(t.toUtf8()) : QJsonDocument();
+        if (doc.isArray()) {
+            for (const QJsonValue &v : doc.array())
+                out << v.toString().trimmed();
+        } else {
+            out << t;
+        }
+    }
+    out.removeAll(QString());
+    return out;
+}
+
 } // namespace sitmap

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringList>
 #include <QVarLengthArray>
 #include <array>
 #include <deque>
@@ -32,6 +33,15 @@ public:
     /// `utf8` with ASCII whitespace trimmed off both ends (and Unicode spaces, via `scratch`, when an
     /// end is not ASCII).
     [[nodiscard]] static QByteArrayView trimmed(QByteArrayView utf8, QByteArray &scratch);
+
+    // QString forms, for fields read once in a while (statuses, JSON, reports).
+    /// Field `index` of `f` as trimmed text; empty when the index is -1 or the field unset or null.
+    [[nodiscard]] static QString string(OGRFeatureH f, int index);
+    /// The value of an integer field, or -1 when the field is not an integer, unset, null or negative.
+    [[nodiscard]] static int code(OGRFeatureH f, int index);
+    [[nodiscard]] static bool isStringList(OGRFeatureH f, int index);
+    /// A list field, a JSON array of strings, or one plain value; empty items left out.
+    [[nodiscard]] static QStringList stringList(OGRFeatureH f, int index);
 
 private:
     std::array<QByteArray, kSlots> slots_;

@@ -1,8 +1,5 @@
 #include "io/layer_reader.h"
 
-#include <cmath>
-#include <cstring>
-
 #include "io/acled_preset.h"
 #include "io/event_sink.h"
 #include "io/ogr_deferred_text.h"
@@ -12,101 +9,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTimeZone>
 #include <algorithm>
+#include <cmath>
 
 namespace sitmap {
 
 namespace {
-
-bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-/// The field as trimmed text. Runs for several fields of every record, so ASCII whitespace is
-/// trimmed on the UTF-8 bytes before converting (one allocation instead of two); QString::trimmed()
-/// still decides when the value starts or ends with a non-ASCII character.
-QString text(OGRFeatureH f, int index)
-{
-    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
-        return {};
-    const char *p = OGR_F_GetFieldAsString(f, index);
-    std::size_t n = std::strlen(p);
-    while (n > 0 && isAsciiSpace(*p)) {
-        ++p;
-        --n;
-    }
-    while (n > 0 && isAsciiSpace(p[n - 1]))
-        --n;
-    QString s = QString::fromUtf8(p, qsizetype(n));
-    if (n > 0 && ((static_cast<unsigned char>(p[0]) & 0x80) || (static_cast<unsigned char>(p[n - 1]) & 0x80)))
-        return std::move(s).trimmed();
-    return s;
-}
-
-/// The value of an integer field, or -1 when the field is not an integer, unset, null or negative.
-int integerCode(OGRFeatureH f, int index)
-{
-    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
-        return -1;
-    const OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
-    if (type != OFTInteger && type != OFTInteger64)
-        return -1;
-    const GIntBig v = OGR_F_GetFieldAsInteger64(f, index);
-    return v >= 0 && v < 1000 ? int(v) : -1;
-}
-
-bool isStringList(OGRFeatureH f, int index)
-{
-    return OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTStringList;
-}
-
-/// A list field, a JSON array of strings, or one plain value.
-QStringList listOf(OGRFeatureH f, int index)
-{
-    QStringList out;
-    if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index))
-        return out;
-    if (isStringList(f, index)) {
-        for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item)
-            out << QString::fromUtf8(*item).trimmed();
-    } else {
-        const QString t = text(f, index);
-        const QJsonDocument doc = t.startsWith(QLatin1Char('[')) ? QJsonDocument::fromJson(t.toUtf8()) : QJsonDocument();
-        if (doc.isArray()) {
-            for (const QJsonValue &v : doc.array())
-                out << v.toString().trimmed();
-        } else {
-            out << t;
-        }
-    }
-    out.removeAll(QString());
-    return out;
-}
-
-bool isCoarser(TimePrecision a, TimePrecision b)
-{
-    return a != TimePrecision::Span && b != TimePrecision::Span && int(a) > int(b);
-}
-
-/// `span` widened to `precision` when that is coarser than the precision it was stated at.
-TimeSpan widened(const TimeSpan &span, TimePrecision precision)
-{
-    if (!isCoarser(precision, span.precision))
-        return span;
-    return TimeSpan::covering(QDateTime::fromMSecsSinceEpoch(span.startMs, QTimeZone::utc()), precision);
-}
-
-/// From the start of `start` to the end of `end`: a Span, or one unit when a stated precision makes
-/// both ends fall in the same day/month/... .
-TimeSpan between(TimeSpan start, TimeSpan end, std::optional<TimePrecision> precision)
-{
-    if (precision) {
-        start = widened(start, *precision);
-        end = widened(end, *precision);
-    }
-    if (start.startMs == end.startMs && start.endMs == end.endMs)
-        return start;
-    return TimeSpan{start.startMs, std::max(start.endMs, end.endMs), TimePrecision::Span};
-}
 
 /// "250 m", "2.5 km" -> metres.
 std::optional<double> radiusMetres(const QString &t)
@@ -119,8 +27,6 @@ std::optional<double> radiusMetres(const QString &t)
     return m.captured(1).toDouble() * (m.captured(2).compare(QLatin1String("km"), Qt::CaseInsensitive) == 0 ? 1000 : 1);
 }
 
-const QString kZoneReason = QStringLiteral("no time zone stated; taken as UTC");
-const QString kZoneKey = QStringLiteral("zone");
 
 } // namespace
 
@@ -259,14 +165,7 @@ void LayerReader::readFeature(OGRFeatureH feature, int record)
     const std::optional<LonLat> position = readPosition(feature, record, pending);
     if (!time || !position)
         return;
-    for (const PendingWarning &w : pending.warnings) {
-        if (w.onceKey.isEmpty())
-            file_.log->warning(record, w.field, w.value, w.reason);
-        else
-            file_.log->warningOnce(w.onceKey, record, w.field, w.value, w.reason);
-    }
-    for (int k = 0; k < pending.zoneRepeats; ++k)
-        file_.log->warningOnce(kZoneKey, record, {}, {}, {});
+    flushPending(pending, record);
     text_.startFeature();
     EventRecord &r = record_;
     r = EventRecord{};
@@ -276,103 +175,6 @@ void LayerReader::readFeature(OGRFeatureH feature, int record)
     readDetails(feature, record, r);
     readSources(feature, record, r);
     file_.sink->add(r, *file_.sources);
-}
-
-TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field, int *index) const
-{
-    *field = mapping_.timeStart;
-    *index = idx_.timeStart;
-    if (idx_.timeOfDay >= 0) {
-        // The date must stand on its own; what goes wrong after that lies in the time of day.
-        const TimeValue date = FeatureTime::fromText(text(feature, idx_.timeStart));
-        const QString timeOfDay = text(feature, idx_.timeOfDay);
-        if (!date.span || timeOfDay.isEmpty())
-            return date;
-        *field = mapping_.timeOfDay;
-        const std::optional<QString> joined = FeatureTime::joinDateAndTime(date.text, timeOfDay);
-        if (!joined) {
-            TimeValue bad;
-            bad.text = timeOfDay;
-            bad.error = QStringLiteral("not a time of day");
-            return bad;
-        }
-        TimeValue v = FeatureTime::fromText(*joined);
-        v.text = timeOfDay;
-        return v;
-    }
-    TimeValue v = FeatureTime::read(feature, idx_.timeStart);
-    if (v.isMissing() && idx_.beginFallback >= 0) {
-        *field = QString::fromUtf8(OGR_Fld_GetNameRef(OGR_F_GetFieldDefnRef(feature, idx_.beginFallback)));
-        *index = idx_.beginFallback;
-        v = FeatureTime::read(feature, idx_.beginFallback);
-    }
-    return v;
-}
-
-QString LayerReader::zoneValue(OGRFeatureH feature, const TimeValue &value, int index) const
-{
-    if (!value.text.isEmpty() || file_.log->hasWarnedOnce(kZoneKey))
-        return value.text; // reported once per file: later records only count
-    return FeatureTime::text(feature, index);
-}
-
-void LayerReader::pendingZone(Pending &pending, const QString &field, const QString &value) const
-{
-    if (file_.log->hasWarnedOnce(kZoneKey))
-        ++pending.zoneRepeats; // already reported for this file: counted, no strings copied
-    else
-        pending.warnings.push_back({kZoneKey, field, value, kZoneReason});
-}
-
-std::optional<TimeSpan> LayerReader::readTime(OGRFeatureH feature, int record, Pending &pending)
-{
-    QString field;
-    int startIndex = -1;
-    const TimeValue start = startValue(feature, &field, &startIndex);
-    if (!start.span) {
-        file_.log->error(record, field, start.text, start.isMissing() ? QStringLiteral("missing time") : start.error);
-        return std::nullopt;
-    }
-    if (start.zoneAssumed)
-        pendingZone(pending, field, zoneValue(feature, start, startIndex));
-    TimeSpan span = *start.span;
-
-    std::optional<TimePrecision> precision;
-    const int code = acled_ ? integerCode(feature, idx_.timePrecision) : -1;
-    if (const auto w = code >= 0 ? AcledPreset::widen(span, code) : std::nullopt) {
-        span = *w; // typed ACLED code: no text needed
-    } else if (const QString p = text(feature, idx_.timePrecision); !p.isEmpty()) {
-        if (acled_) {
-            if (const auto w = AcledPreset::widen(span, p))
-                span = *w;
-            else
-                pending.warnings.push_back({{}, mapping_.timePrecision, p,
-                                   QStringLiteral("not an ACLED time precision code (1 day, 2 week, 3 month); ignored")});
-        } else {
-            precision = timePrecisionFromString(p);
-            if (!precision)
-                pending.warnings.push_back({{}, mapping_.timePrecision, p,
-                                   QStringLiteral("not a time precision (exact, minute, hour, day, month, year, "
-                                                  "span); ignored")});
-        }
-    }
-
-    const TimeValue end = FeatureTime::read(feature, idx_.timeEnd);
-    if (end.isMissing())
-        return precision ? widened(span, *precision) : span;
-    if (!end.span) {
-        file_.log->error(record, mapping_.timeEnd, end.text, end.error);
-        return std::nullopt;
-    }
-    if (end.span->endMs < span.startMs) {
-        const QString startText = start.text.isEmpty() ? FeatureTime::text(feature, startIndex) : start.text;
-        file_.log->error(record, mapping_.timeEnd, end.text.isEmpty() ? FeatureTime::text(feature, idx_.timeEnd) : end.text,
-                         QStringLiteral("ends before the start \"%1\"").arg(startText));
-        return std::nullopt;
-    }
-    if (end.zoneAssumed)
-        pendingZone(pending, mapping_.timeEnd, zoneValue(feature, end, idx_.timeEnd));
-    return between(span, *end.span, precision);
 }
 
 std::optional<LonLat> LayerReader::readPosition(OGRFeatureH feature, int record, Pending &pending)
@@ -385,8 +187,8 @@ std::optional<LonLat> LayerReader::readPosition(OGRFeatureH feature, int record,
             pending.warnings.push_back({{}, QStringLiteral("geometry"), QString::fromUtf8(OGR_G_GetGeometryName(g)),
                                QStringLiteral("not a point; its centroid is used")});
     } else if (idx_.latitude >= 0 && idx_.longitude >= 0) {
-        p = FeaturePosition::fromText(mapping_.latitude, text(feature, idx_.latitude), mapping_.longitude,
-                                      text(feature, idx_.longitude));
+        p = FeaturePosition::fromText(mapping_.latitude, FeatureText::string(feature, idx_.latitude), mapping_.longitude,
+                                      FeatureText::string(feature, idx_.longitude));
     } else {
         p.field = QStringLiteral("geometry");
         p.reason = QStringLiteral("no geometry and no latitude/longitude fields");
@@ -425,10 +227,10 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
     for (const int i : idx_.extraActors)
         text_.list(feature, i, e.actors);
 
-    const int geoCode = acled_ ? integerCode(feature, idx_.geoPrecision) : -1;
+    const int geoCode = acled_ ? FeatureText::code(feature, idx_.geoPrecision) : -1;
     if (const auto p = geoCode >= 0 ? AcledPreset::geoPrecision(geoCode) : std::nullopt) {
         e.geoPrecision = *p; // typed ACLED code: no text needed
-    } else if (const QString g = text(feature, idx_.geoPrecision); !g.isEmpty()) {
+    } else if (const QString g = FeatureText::string(feature, idx_.geoPrecision); !g.isEmpty()) {
         const auto precision = acled_ ? AcledPreset::geoPrecision(g) : locationPrecisionFromString(g);
         const auto radius = acled_ ? std::nullopt : radiusMetres(g);
         if (precision) {
@@ -444,7 +246,7 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
         }
     }
 
-    if (const QString r = text(feature, idx_.radius); !r.isEmpty()) {
+    if (const QString r = FeatureText::string(feature, idx_.radius); !r.isEmpty()) {
         bool ok = false;
         const double metres = r.toDouble(&ok);
         if (ok && std::isfinite(metres) && metres >= 0.0 && metres <= 2.1e7)
@@ -454,7 +256,7 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
                                QStringLiteral("not a radius in metres (a number from 0 to 21 000 000); ignored"));
     }
 
-    if (const QString s = text(feature, idx_.status); !s.isEmpty()) {
+    if (const QString s = FeatureText::string(feature, idx_.status); !s.isEmpty()) {
         e.status = eventStatusFromString(s);
         if (!e.status)
             file_.log->warning(record, mapping_.status, s,
@@ -511,9 +313,9 @@ void LayerReader::readSources(OGRFeatureH feature, int record, EventRecord &e)
 {
     SitMapProfile::Resolved resolved;
     const bool idList = idx_.sources >= 0 && OGR_F_IsFieldSetAndNotNull(feature, idx_.sources)
-        && isStringList(feature, idx_.sources); // GDAL's type when every feature lists ids only
-    const QStringList ids = idList ? listOf(feature, idx_.sources) : QStringList();
-    const QString value = idList ? ids.join(QStringLiteral(", ")) : text(feature, idx_.sources);
+        && FeatureText::isStringList(feature, idx_.sources); // GDAL's type when every feature lists ids only
+    const QStringList ids = idList ? FeatureText::stringList(feature, idx_.sources) : QStringList();
+    const QString value = idList ? ids.join(QStringLiteral(", ")) : FeatureText::string(feature, idx_.sources);
     if (idList) {
         resolved = SitMapProfile::resolveIds(ids, *file_.sources);
     } else if (value.startsWith(QLatin1Char('[')) || value.startsWith(QLatin1Char('{'))) {

@@ -78,6 +78,8 @@ private:
     void readFeature(OGRFeatureH feature, int record);
     /// The start time, the name of the field it came from and that field's index.
     [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;
+    /// Reports a used record's pending warnings.
+    void flushPending(const Pending &pending, int record);
     /// Adds the "no time zone stated" warning for `field`.
     void pendingZone(Pending &pending, const QString &field, const QString &value) const;
     [[nodiscard]] std::optional<TimeSpan> readTime(OGRFeatureH feature, int record, Pending &pending);
