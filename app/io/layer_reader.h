@@ -78,6 +78,8 @@ private:
     void readFeature(OGRFeatureH feature, int record);
     /// The start time, the name of the field it came from and that field's index.
     [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;
+    /// True once this file has had its "no time zone stated" warning.
+    [[nodiscard]] bool zoneWarned() const;
     /// Reports a used record's pending warnings.
     void flushPending(const Pending &pending, int record);
     /// Adds the "no time zone stated" warning for `field`.
@@ -122,6 +124,7 @@ private:
     EventRecord record_;        // reused: its small arrays keep their room
     QByteArray generatedId_, acledTitle_;
     QHash<QByteArray, int> outletSources_;
+    mutable bool zoneWarned_ = false;
     DatasetPtr rereadDataset_;
     OGRLayerH rereadLayer_ = nullptr;
 };

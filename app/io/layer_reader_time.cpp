@@ -41,6 +41,14 @@ const QString kZoneKey = QStringLiteral("zone");
 
 } // namespace
 
+bool LayerReader::zoneWarned() const
+{
+    // Asked for every record of a file without zones: once the warning is given, it stays given.
+    if (!zoneWarned_)
+        zoneWarned_ = file_.log->hasWarnedOnce(kZoneKey);
+    return zoneWarned_;
+}
+
 void LayerReader::flushPending(const Pending &pending, int record)
 {
     for (const PendingWarning &w : pending.warnings) {
@@ -86,14 +94,14 @@ TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field, int *inde
 
 QString LayerReader::zoneValue(OGRFeatureH feature, const TimeValue &value, int index) const
 {
-    if (!value.text.isEmpty() || file_.log->hasWarnedOnce(kZoneKey))
+    if (!value.text.isEmpty() || zoneWarned())
         return value.text; // reported once per file: later records only count
     return FeatureTime::text(feature, index);
 }
 
 void LayerReader::pendingZone(Pending &pending, const QString &field, const QString &value) const
 {
-    if (file_.log->hasWarnedOnce(kZoneKey))
+    if (zoneWarned())
         ++pending.zoneRepeats; // already reported for this file: counted, no strings copied
     else
         pending.warnings.push_back({kZoneKey, field, value, kZoneReason});
