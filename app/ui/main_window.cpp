@@ -486,28 +486,26 @@ void MainWindow::showReports(const std::vector<LoadReport> &reports)
 
 void MainWindow::selectEvent(std::optional<EventIndex> event) { browser_->select(event); }
 
-void MainWindow::onEventsClicked(const std::vector<EventIndex> &hits, const QPoint &globalPos)
+void MainWindow::onEventsClicked(const HitList &hits, const QPoint &globalPos)
 {
-    if (hits.size() == 1) {
-        selectEvent(hits.front());
+    if (hits.total == 1) {
+        selectEvent(hits.nearest.front());
         return;
     }
-    // Overlapping markers: let the user choose (a non-blocking popup).
+    // Overlapping markers: let the user choose (a non-blocking popup) among the nearest.
     auto *chooser = new QMenu(this);
     chooser->setObjectName(QStringLiteral("eventChooser"));
     chooser->setAttribute(Qt::WA_DeleteOnClose);
     chooser->setToolTipsVisible(true);
-    constexpr std::size_t kMaxChoices = 30;
-    for (std::size_t k = 0; k < hits.size() && k < kMaxChoices; ++k) {
-        const EventIndex i = hits[k];
+    for (const EventIndex i : hits.nearest) {
         const EventText t = store_->text(i);
         QAction *a = chooser->addAction(QStringLiteral("%1 — %2").arg(
             t.title.isEmpty() ? t.id : t.title, formatSpan(store_->timeSpan(i), displayZone())));
         a->setData(i);
         connect(a, &QAction::triggered, this, [this, i] { selectEvent(i); });
     }
-    if (hits.size() > kMaxChoices)
-        chooser->addAction(tr("…%1 more here: zoom in").arg(hits.size() - kMaxChoices))->setEnabled(false);
+    if (hits.total > hits.nearest.size())
+        chooser->addAction(tr("…%1 more here: zoom in").arg(hits.total - hits.nearest.size()))->setEnabled(false);
     chooser->popup(globalPos);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/event_store.h"
 #include "io/load_report.h"
+#include "render/hit_test.h"
 #include "render/marker_palette.h"
 
 #include <QFutureWatcher>
@@ -88,7 +89,7 @@ private:
     /// Shows `store` everywhere, keeping the user's place: viewport, time handle, timeline view
     /// and selection stay (the first events of an empty view are zoomed to once).
     void showStore(std::shared_ptr<const EventStore> store);
-    void onEventsClicked(const std::vector<EventIndex> &hits, const QPoint &globalPos);
+    void onEventsClicked(const HitList &hits, const QPoint &globalPos);
     void showReports(const std::vector<LoadReport> &reports);
     void updateStatus();
     void createTimeline();

@@ -240,8 +240,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         emit viewportChanged(viewport_);
         return;
     }
-    const std::vector<EventIndex> hits = hitTest(scene_, viewport_, event->position());
-    if (hits.empty())
+    // The nearest few and how many there are: a chooser lists 30 at most, and a busy place can hold
+    // tens of thousands under one pixel.
+    constexpr std::size_t kChoices = 30;
+    const HitList hits = hitTestNearest(scene_, viewport_, event->position(), kChoices);
+    if (hits.total == 0)
         emit emptyClicked();
     else
         emit eventsClicked(hits, event->globalPosition().toPoint());

@@ -2,6 +2,7 @@
 
 #include "geo/projection.h"
 #include "geo/viewport.h"
+#include "render/hit_test.h"
 #include "render/render_scene.h"
 #include "ui/canvas_renderer.h"
 
@@ -57,7 +58,7 @@ public slots:
 
 signals:
     /// A click hit these events (nearest first); `globalPos` is where to put a chooser.
-    void eventsClicked(const std::vector<sitmap::EventIndex> &hits, const QPoint &globalPos);
+    void eventsClicked(const sitmap::HitList &hits, const QPoint &globalPos);
     /// A click on empty map.
     void emptyClicked();
     void viewportChanged(const sitmap::Viewport &viewport);
