@@ -16,6 +16,8 @@ namespace sitmap {
 
 namespace {
 constexpr int kRefreshDelayMs = 120; // coalesces bursts of time-handle moves
+constexpr int kTypingDelayMs = 250;  // a word is filtered once typed, not once per letter (a text
+                                     // search over a million events takes about a second)
 
 QToolButton *filterButton(const QString &text, QWidget *parent)
 {
@@ -82,10 +84,14 @@ EventListDock::EventListDock(QWidget *parent) : QDockWidget(tr("Events"), parent
     refreshTimer_->setSingleShot(true);
     refreshTimer_->setInterval(kRefreshDelayMs);
     connect(refreshTimer_, &QTimer::timeout, this, &EventListDock::refreshNow);
-    connect(search_, &QLineEdit::textChanged, this, [this](const QString &text) {
-        filter_.text = text;
+    typingTimer_ = new QTimer(this);
+    typingTimer_->setSingleShot(true);
+    typingTimer_->setInterval(kTypingDelayMs);
+    connect(typingTimer_, &QTimer::timeout, this, [this] {
+        filter_.text = search_->text();
         emitFilter();
     });
+    connect(search_, &QLineEdit::textChanged, typingTimer_, qOverload<>(&QTimer::start));
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (syncing_ || !current.isValid())

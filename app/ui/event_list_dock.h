@@ -65,6 +65,7 @@ private:
     QToolButton *sourceButton_ = nullptr;
     QLabel *countLabel_ = nullptr;
     QTimer *refreshTimer_ = nullptr;
+    QTimer *typingTimer_ = nullptr; ///< the text filter waits for a pause in typing
     std::optional<EventIndex> selected_;
     bool syncing_ = false;
 };

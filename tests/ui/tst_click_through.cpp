@@ -147,8 +147,8 @@ void TestClickThrough::theListAndTheMapStayInSync()
     QCOMPARE(list->model()->eventAt(list->view()->selectionModel()->currentIndex().row()), mine);
     // Filtering the list filters the map: a hidden event can no longer be clicked.
     QTest::keyClicks(list->searchField(), QStringLiteral("journalists"));
-    QCOMPARE(list->model()->rowCount(), 1);
-    QVERIFY(window_->canvas()->scene().hiddenMask);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QTRY_VERIFY(window_->canvas()->scene().hiddenMask);
     QCOMPARE(int((*window_->canvas()->scene().hiddenMask)[mine]), 1);
 }
 
