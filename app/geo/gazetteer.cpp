@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <cpl_error.h>
@@ -98,10 +97,8 @@ std::shared_ptr<const Gazetteer> Gazetteer::load(const QString &gpkgPath, QStrin
     if (!QFileInfo(gpkgPath).isFile())
         return fail(QStringLiteral("Gazetteer file not found: %1").arg(gpkgPath));
 
-    ensureGdalRegistered();
     const ScopedQuietErrors quiet;
-    const DatasetPtr ds{GDALOpenEx(QFile::encodeName(gpkgPath).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                   nullptr, nullptr, nullptr)};
+    const DatasetPtr ds = openVectorReadOnly(gpkgPath);
     if (!ds)
         return fail(QStringLiteral("GDAL cannot open %1 as vector data: %2")
                         .arg(gpkgPath, QString::fromUtf8(CPLGetLastErrorMsg())));

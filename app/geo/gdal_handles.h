@@ -8,6 +8,8 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <QFile>
+#include <QString>
 #include <QtGlobal>
 #include <memory>
 #include <mutex>
@@ -42,6 +44,16 @@ inline void ensureGdalRegistered()
 {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
+}
+
+/// Opens `path` as vector data, read-only (the only way SitMap opens a file it reads), registering
+/// GDAL first; `drivers` optionally limits the drivers tried (a null-terminated list of short
+/// names). Null when GDAL cannot open it: CPLGetLastErrorMsg() says why.
+inline DatasetPtr openVectorReadOnly(const QString &path, const char *const *drivers = nullptr)
+{
+    ensureGdalRegistered();
+    return DatasetPtr(GDALOpenEx(QFile::encodeName(path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
+                                 nullptr, nullptr));
 }
 
 /// Silences GDAL's stderr output on this thread for the scope's lifetime; messages stay readable

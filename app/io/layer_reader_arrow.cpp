@@ -11,7 +11,6 @@
 #include <gdal.h>
 #include <ogr_recordbatch.h>
 
-#include <QFile>
 #include <QtEndian>
 #include <cmath>
 #include <cstring>
@@ -291,8 +290,7 @@ void LayerReader::rereadFeature(qint64 fid, int record)
 {
     // A second handle on the file: reading one feature on the first would disturb its stream.
     if (!rereadDataset_) {
-        rereadDataset_.reset(GDALOpenEx(QFile::encodeName(file_.path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                        nullptr, nullptr, nullptr));
+        rereadDataset_ = openVectorReadOnly(file_.path);
         rereadLayer_ = rereadDataset_ ? GDALDatasetGetLayerByName(rereadDataset_.get(), OGR_L_GetName(layer_)) : nullptr;
     }
     FeaturePtr feature{rereadLayer_ && fid != OGRNullFID ? OGR_L_GetFeature(rereadLayer_, fid) : nullptr};

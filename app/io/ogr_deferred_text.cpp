@@ -3,7 +3,6 @@
 #include "core/string_pool.h"
 #include "io/feature_text.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <algorithm>
 #include <cstring>
@@ -68,10 +67,8 @@ bool OgrDeferredText::open(Handle &h) const
     if (h.tried)
         return h.layer != nullptr;
     h.tried = true;
-    ensureGdalRegistered();
     const char *drivers[] = {driver_.constData(), nullptr};
-    h.dataset.reset(GDALOpenEx(QFile::encodeName(path_).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                               nullptr, nullptr));
+    h.dataset = openVectorReadOnly(path_, drivers);
     OGRLayerH layer = h.dataset ? GDALDatasetGetLayerByName(h.dataset.get(), layer_.constData()) : nullptr;
     const int field = layer ? OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), field_.constData()) : -1;
     if (field < 0) {

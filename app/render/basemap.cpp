@@ -72,10 +72,8 @@ std::shared_ptr<const Basemap> Basemap::load(const QString &gpkgPath, const Proj
     if (!QFileInfo(gpkgPath).isFile())
         return fail(QStringLiteral("Basemap file not found: %1").arg(gpkgPath));
 
-    ensureGdalRegistered();
     const ScopedQuietErrors quiet;
-    const DatasetPtr ds{GDALOpenEx(QFile::encodeName(gpkgPath).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                   nullptr, nullptr, nullptr)};
+    const DatasetPtr ds = openVectorReadOnly(gpkgPath);
     if (!ds)
         return fail(QStringLiteral("GDAL cannot open %1 as vector data: %2")
                         .arg(gpkgPath, QString::fromUtf8(CPLGetLastErrorMsg())));

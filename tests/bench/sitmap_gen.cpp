@@ -81,32 +81,32 @@ int main(int argc, char **argv)
             return 2;
         }
         const SyntheticEvents events(count, seed);
-        std::vector<std::pair<SyntheticFormat, std::string>> todo;
+        std::vector<std::pair<SyntheticFormat, std::string>> missing;
         for (const SyntheticFormat f : formats) {
             const std::string path = syntheticPath(dir.toStdString(), count, f);
             if (force || !QFileInfo::exists(QString::fromStdString(path)))
-                todo.emplace_back(f, path);
+                missing.emplace_back(f, path);
         }
         std::atomic<std::size_t> next{0};
         std::mutex printing;
         auto worker = [&] {
-            for (std::size_t k; (k = next++) < todo.size();) {
+            for (std::size_t k; (k = next++) < missing.size();) {
                 QElapsedTimer timer;
                 timer.start();
-                const std::string error = writeSynthetic(events, todo[k].second, todo[k].first);
+                const std::string error = writeSynthetic(events, missing[k].second, missing[k].first);
                 const std::lock_guard<std::mutex> lock(printing);
                 if (!error.empty()) {
-                    std::fprintf(stderr, "sitmap_gen: %s: %s\n", todo[k].second.c_str(), error.c_str());
+                    std::fprintf(stderr, "sitmap_gen: %s: %s\n", missing[k].second.c_str(), error.c_str());
                     ++failures;
                 } else {
-                    std::printf("wrote %s (%lld events) in %.1f s\n", todo[k].second.c_str(), count,
+                    std::printf("wrote %s (%lld events) in %.1f s\n", missing[k].second.c_str(), count,
                                 double(timer.elapsed()) / 1000.0);
                     std::fflush(stdout);
                 }
             }
         };
         std::vector<std::thread> threads;
-        for (int j = 0; j < std::min<int>(jobs, int(todo.size())); ++j)
+        for (int j = 0; j < std::min<int>(jobs, int(missing.size())); ++j)
             threads.emplace_back(worker);
         for (std::thread &t : threads)
             t.join();
