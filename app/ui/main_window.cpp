@@ -5,6 +5,7 @@
 #include "io/event_loader.h"
 #include "render/basemap.h"
 #include "ui/event_browser.h"
+#include "ui/event_chooser.h"
 #include "ui/event_load_controller.h"
 #include "ui/event_list_dock.h"
 #include "ui/event_panel.h"
@@ -77,7 +78,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(canvas_, &MapCanvas::cursorMoved, this, [this](const LonLat &p) {
         cursorLabel_->setText(p.isValid() ? tr("%1°N %2°E").arg(p.lat, 0, 'f', 4).arg(p.lon, 0, 'f', 4) : QString());
     });
-    loadBasemap();
+    canvas_->loadBasemap(Basemap::defaultPath()); // in the background: the window shows at once
     updateStatus();
 }
 
@@ -85,7 +86,6 @@ MainWindow::~MainWindow()
 {
     loader_->cancel();
     delete loader_; // waits for its worker
-    basemapWatcher_->waitForFinished();
 }
 
 void MainWindow::createDocks()
@@ -353,23 +353,6 @@ void MainWindow::showExportDialog()
     dialog.exec();
 }
 
-void MainWindow::loadBasemap()
-{
-    basemapWatcher_ = new QFutureWatcher<std::shared_ptr<const Basemap>>(this);
-    connect(basemapWatcher_, &QFutureWatcher<std::shared_ptr<const Basemap>>::finished, this, [this] {
-        if (auto basemap = basemapWatcher_->result())
-            canvas_->setBasemap(std::move(basemap));
-    });
-    const Projection projection = canvas_->projection();
-    basemapWatcher_->setFuture(QtConcurrent::run([projection]() -> std::shared_ptr<const Basemap> {
-        QString error;
-        auto basemap = Basemap::load(Basemap::defaultPath(), projection, &error);
-        if (!basemap)
-            qWarning("SitMap: no basemap: %s", qPrintable(error));
-        return basemap;
-    }));
-}
-
 void MainWindow::openDialog()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open event files"), QString(),
@@ -488,25 +471,10 @@ void MainWindow::selectEvent(std::optional<EventIndex> event) { browser_->select
 
 void MainWindow::onEventsClicked(const HitList &hits, const QPoint &globalPos)
 {
-    if (hits.total == 1) {
+    if (hits.total == 1)
         selectEvent(hits.nearest.front());
-        return;
-    }
-    // Overlapping markers: let the user choose (a non-blocking popup) among the nearest.
-    auto *chooser = new QMenu(this);
-    chooser->setObjectName(QStringLiteral("eventChooser"));
-    chooser->setAttribute(Qt::WA_DeleteOnClose);
-    chooser->setToolTipsVisible(true);
-    for (const EventIndex i : hits.nearest) {
-        const EventText t = store_->text(i);
-        QAction *a = chooser->addAction(QStringLiteral("%1 — %2").arg(
-            t.title.isEmpty() ? t.id : t.title, formatSpan(store_->timeSpan(i), displayZone())));
-        a->setData(i);
-        connect(a, &QAction::triggered, this, [this, i] { selectEvent(i); });
-    }
-    if (hits.total > hits.nearest.size())
-        chooser->addAction(tr("…%1 more here: zoom in").arg(hits.total - hits.nearest.size()))->setEnabled(false);
-    chooser->popup(globalPos);
+    else // overlapping markers: let the user choose
+        EventChooser::popup(this, *store_, hits, displayZone(), globalPos, [this](EventIndex i) { selectEvent(i); });
 }
 
 void MainWindow::updateStatus()

@@ -5,7 +5,6 @@
 #include "render/hit_test.h"
 #include "render/marker_palette.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QTimeZone>
 #include <memory>
@@ -83,7 +82,6 @@ private:
     void createActions();
     void createDocks();
     void openDialog();
-    void loadBasemap();
     void onFilesLoaded();
     void onLoadCancelled();
     /// Shows `store` everywhere, keeping the user's place: viewport, time handle, timeline view
@@ -129,7 +127,6 @@ private:
     bool zoomToDataPending_ = false; // the running load started on an empty view
     bool replacingStore_ = false;    // showStore() is running: re-selections do not move the view
     TimeWindow fittedTimeline_;       // the timeline's view as fitted to the shown store
-    QFutureWatcher<std::shared_ptr<const Basemap>> *basemapWatcher_ = nullptr;
     QStringList queuedPaths_;
 };
 

@@ -1,12 +1,14 @@
 #include "ui/map_canvas.h"
 
 #include <QKeyEvent>
+#include <QtConcurrent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
+#include "render/basemap.h"
 #include "render/hit_test.h"
 
 namespace sitmap {
@@ -274,6 +276,30 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
     default: QWidget::keyPressEvent(event); return;
     }
     changeViewport(v);
+}
+
+MapCanvas::~MapCanvas()
+{
+    if (basemapWatcher_)
+        basemapWatcher_->waitForFinished(); // the worker reads the file; let it end before the canvas goes
+}
+
+void MapCanvas::loadBasemap(const QString &path)
+{
+    if (!basemapWatcher_) {
+        basemapWatcher_ = new QFutureWatcher<std::shared_ptr<const Basemap>>(this);
+        connect(basemapWatcher_, &QFutureWatcher<std::shared_ptr<const Basemap>>::finished, this, [this] {
+            if (auto basemap = basemapWatcher_->result())
+                setBasemap(std::move(basemap));
+        });
+    }
+    basemapWatcher_->setFuture(QtConcurrent::run([path, projection = projection_]() -> std::shared_ptr<const Basemap> {
+        QString error;
+        auto basemap = Basemap::load(path, projection, &error);
+        if (!basemap)
+            qWarning("SitMap: no basemap: %s", qPrintable(error));
+        return basemap;
+    }));
 }
 
 } // namespace sitmap

@@ -6,6 +6,7 @@
 #include "render/render_scene.h"
 #include "ui/canvas_renderer.h"
 
+#include <QFutureWatcher>
 #include <QImage>
 #include <QPoint>
 #include <QWidget>
@@ -22,8 +23,12 @@ class MapCanvas : public QWidget {
     Q_DISABLE_COPY_MOVE(MapCanvas)
 public:
     explicit MapCanvas(QWidget *parent = nullptr);
+    ~MapCanvas() override;
 
     void setBasemap(std::shared_ptr<const Basemap> basemap);
+    /// Loads the basemap at `path` on a worker thread and shows it when it is ready (a warning on
+    /// stderr, and no basemap, when it cannot be read).
+    void loadBasemap(const QString &path);
     void setStore(std::shared_ptr<const EventStore> store);
     void setTimeWindow(const TimeWindow &window, qint64 fadeBeforeMs = std::numeric_limits<qint64>::min());
     void setSelected(std::optional<EventIndex> selected);
@@ -90,6 +95,7 @@ private:
     std::optional<QPoint> pressPos_;
     QPoint lastDragPos_;
     bool dragging_ = false;
+    QFutureWatcher<std::shared_ptr<const Basemap>> *basemapWatcher_ = nullptr;
 };
 
 } // namespace sitmap
