@@ -5,11 +5,14 @@
 #include <cstring>
 #include <algorithm>
 #include <numeric>
+#include <thread>
 #include <type_traits>
 
 namespace sitmap {
 
 namespace {
+
+constexpr std::size_t kParallelRows = 1 << 16; // below this a second thread costs more than it saves
 
 /// The refs of an actor list as the bytes StringSet interns.
 QByteArrayView actorListKey(const QVarLengthArray<StringSet::Ref, 4> &refs)
@@ -58,6 +61,26 @@ int EventStoreBuilder::addSources(std::vector<Source> sources)
     return offset;
 }
 
+void EventStoreBuilder::reserve(std::size_t events)
+{
+    const std::size_t n = start_.size() + events;
+    for (auto *column : {&start_, &end_})
+        column->reserve(n);
+    for (auto *column : {&lon_, &lat_})
+        column->reserve(n);
+    for (auto *column : {&timePrecision_, &status_, &geoPrecision_})
+        column->reserve(n);
+    for (auto *column : {&title_, &place_, &actors_})
+        column->reserve(n);
+    category_.reserve(n);
+    sourceOffsets_.reserve(n + 1);
+    file_.reserve(n);
+    record_.reserve(n);
+    radius_.reserve(n);
+    ids_.reserve(n, ids_.textSize() + events * 12); // ids are mostly short; the text regrows if not
+    descriptions_.reserve(n, descriptions_.textSize());
+}
+
 void EventStoreBuilder::add(const EventRecord &r)
 {
     start_.push_back(r.time.startMs);
@@ -65,7 +88,8 @@ void EventStoreBuilder::add(const EventRecord &r)
     timePrecision_.push_back(quint8(r.time.precision));
     lon_.push_back(r.position.lon);
     lat_.push_back(r.position.lat);
-    category_.push_back(categoryId(r.category));
+    const quint16 category = categoryId(r.category);
+    category_.push_back(category);
     status_.push_back(r.status ? quint8(*r.status) : kDeriveStatus);
     geoPrecision_.push_back(quint8(r.geoPrecision));
     for (const int si : r.sourceIndices)
@@ -79,8 +103,19 @@ void EventStoreBuilder::add(const EventRecord &r)
     if (deferred || !featureId_.empty())
         featureId_.push_back(deferred ? r.featureId : -1);
     descriptions_.append(deferred ? QByteArrayView() : r.description);
-    title_.push_back(titles_.intern(r.title));
-    place_.push_back(strings_.intern(r.place));
+    const StringSet::Ref place = strings_.intern(r.place);
+    place_.push_back(place);
+    if (r.composeTitle) {
+        const quint64 key = (quint64(category) << 32) | place;
+        auto it = composedTitles_.find(key);
+        if (it == composedTitles_.end()) {
+            r.composeTitle(r.category, r.place, titleScratch_);
+            it = composedTitles_.emplace(key, titles_.intern(QByteArrayView(titleScratch_))).first;
+        }
+        title_.push_back(it->second);
+    } else {
+        title_.push_back(titles_.intern(r.title));
+    }
     QVarLengthArray<StringSet::Ref, 4> actorRefs;
     for (const QByteArrayView a : r.actors)
         if (!a.isEmpty())
@@ -236,8 +271,17 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     std::vector<std::pair<qint64, quint32>> keys(n);
     for (std::size_t k = 0; k < n; ++k)
         keys[k] = {start_[k], quint32(k)};
-    if (!std::is_sorted(keys.begin(), keys.end()))
-        std::sort(keys.begin(), keys.end());
+    if (!std::is_sorted(keys.begin(), keys.end())) {
+        if (n >= kParallelRows && std::thread::hardware_concurrency() > 1) {
+            const auto middle = keys.begin() + std::ptrdiff_t(n / 2);
+            std::thread firstHalf([&] { std::sort(keys.begin(), middle); });
+            std::sort(middle, keys.end());
+            firstHalf.join();
+            std::inplace_merge(keys.begin(), middle, keys.end());
+        } else {
+            std::sort(keys.begin(), keys.end());
+        }
+    }
 
     // Every per-event column, permuted into time order.
     const auto permuted = [&](const auto &column) {
@@ -246,20 +290,32 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
             out[row] = column[keys[row].second];
         return out;
     };
-    s.start_ = permuted(start_);
-    s.end_ = permuted(end_);
-    s.lon_ = permuted(lon_);
-    s.lat_ = permuted(lat_);
-    s.category_ = permuted(category_);
-    s.geoPrecision_ = permuted(geoPrecision_);
-    s.title_ = permuted(title_);
-    s.place_ = permuted(place_);
-    s.actors_ = permuted(actors_);
-    s.file_ = permuted(file_);
-    s.record_ = permuted(record_);
-    s.radius_ = permuted(radius_);
-    if (!featureId_.empty())
-        s.featureId_ = permuted(featureId_);
+    const auto permuteColumns = [&] {
+        s.start_ = permuted(start_);
+        s.end_ = permuted(end_);
+        s.lon_ = permuted(lon_);
+        s.lat_ = permuted(lat_);
+        s.category_ = permuted(category_);
+        s.geoPrecision_ = permuted(geoPrecision_);
+        s.title_ = permuted(title_);
+        s.place_ = permuted(place_);
+        s.actors_ = permuted(actors_);
+        s.file_ = permuted(file_);
+        s.record_ = permuted(record_);
+        s.radius_ = permuted(radius_);
+        if (!featureId_.empty())
+            s.featureId_ = permuted(featureId_);
+        s.ids_.reserve(n, ids_.textSize());
+        for (std::size_t row = 0; row < n; ++row)
+            s.ids_.append(ids_.utf8(keys[row].second));
+    };
+    // A large store's plain columns are permuted on a second core while this one lays out the
+    // text, sources and statuses (the two touch different members).
+    std::thread columns;
+    if (n >= kParallelRows && std::thread::hardware_concurrency() > 1)
+        columns = std::thread(permuteColumns);
+    else
+        permuteColumns();
     s.deferred_ = deferred_;
     s.categories_ = categories_;
     s.files_ = files_;
@@ -269,7 +325,6 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     s.titles_.freeze();
     s.actorLists_ = actorLists_;
     s.actorLists_.freeze();
-    s.ids_.reserve(n, ids_.textSize());
     // When every description stays in its file, not even an offset per event is kept for them.
     const bool allDeferred = !featureId_.empty() && std::find(featureId_.begin(), featureId_.end(), -1) == featureId_.end();
     if (!allDeferred)
@@ -293,7 +348,6 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
     }
     for (std::size_t row = 0; row < n; ++row) {
         const std::size_t k = keys[row].second;
-        s.ids_.append(ids_.utf8(k));
         if (!allDeferred)
             s.descriptions_.append(descriptions_.utf8(k));
         s.x_[row] = float(projected[k].x);
@@ -327,6 +381,8 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build(const std::vector<Map
             s.maxShortSpanMs_ = std::max(s.maxShortSpanMs_, span);
     }
 
+    if (columns.joinable())
+        columns.join();
     s.buildIndexes();
 
     // Source -> events (CSR), by counting: rows are visited in time order, so each list is too.

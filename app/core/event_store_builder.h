@@ -9,6 +9,7 @@
 #include <QVarLengthArray>
 #include <QStringList>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace sitmap {
@@ -16,7 +17,13 @@ namespace sitmap {
 /// One event handed to the builder as UTF-8 views (valid during EventStoreBuilder::add(record)):
 /// what a reader holding the file's bytes gives without making a QString per field.
 struct EventRecord {
+    /// Writes the title of an event of `category` at `place` into `out` (UTF-8).
+    using TitleComposer = void (*)(QByteArrayView category, QByteArrayView place, QByteArray &out);
+
     QByteArrayView id, title, description, category, place;
+    /// Set when the title is made from the category and place (ACLED): the builder then makes
+    /// it once per distinct pair instead of once per event, and `title` is not read.
+    TitleComposer composeTitle = nullptr;
     QVarLengthArray<QByteArrayView, 4> actors;
     TimeSpan time;       ///< UTC, with precision
     LonLat position;     ///< WGS84
@@ -44,6 +51,8 @@ public:
     /// Streaming form, for readers: sources first (returns the builder-wide index of the first of
     /// them), then events one by one, referring to sources by builder-wide index.
     int addSources(std::vector<Source> sources);
+    /// Makes room for `events` more events (a reader that knows the count saves the regrowing).
+    void reserve(std::size_t events);
     void add(const EventRecord &record);
     /// The number EventRecord::file takes for a file path (the same path, the same number).
     [[nodiscard]] quint16 fileId(const QString &file);
@@ -86,6 +95,8 @@ private:
     std::vector<std::shared_ptr<const DeferredText>> deferred_; // by file id
 
     QStringList categories_, files_;
+    std::unordered_map<quint64, StringSet::Ref> composedTitles_; // (category id, place ref) -> title
+    QByteArray titleScratch_;
     StringSet categoryNames_;
     std::vector<quint16> categoryIdOfName_; // by categoryNames_ ref; 0xffff: no id yet
     QHash<QString, quint16> fileIds_;

@@ -20,6 +20,11 @@ public:
 
     /// The number of `utf8`, adding it when it is new.
     Ref intern(QByteArrayView utf8);
+    /// Makes room for `count` strings in all, so that interning them does not rehash.
+    void reserve(std::size_t count);
+    /// Asks the CPU to fetch the table slot `utf8` starts at: a set of a million ids misses the
+    /// cache on nearly every lookup, and a reader that knows what comes next can overlap them.
+    void prefetch(QByteArrayView utf8) const;
     Ref intern(const QString &text) { return text.isEmpty() ? kEmpty : intern(QByteArrayView(text.toUtf8())); }
 
     [[nodiscard]] QByteArrayView utf8(Ref r) const
@@ -34,12 +39,16 @@ public:
     void freeze();
 
 private:
-    void grow();
+    /// Rebuilds the table with `tableSize` slots (a power of two, at least twice the strings).
+    void rehash(std::size_t tableSize);
     [[nodiscard]] std::size_t slotOf(QByteArrayView utf8, std::size_t hash) const;
 
     std::vector<char> bytes_;
     std::vector<quint32> offsets_;
-    std::vector<Ref> slots_; // open addressing: Ref + 1, 0 = free
+    /// A slot's content for ref `r` of text with `hash`: the hash's high half, then r + 1.
+    static quint64 tagged(std::size_t hash, Ref r) { return (quint64(hash) >> 32 << 32) | quint64(r + 1); }
+
+    std::vector<quint64> slots_; // open addressing: tagged(hash, ref), 0 = free
 };
 
 /// One string per row, UTF-8 end to end (ids, descriptions): an offset per row plus the text itself.

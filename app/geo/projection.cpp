@@ -3,8 +3,15 @@
 #include <proj.h>
 
 #include <cmath>
+#include <thread>
 
 namespace sitmap {
+
+namespace {
+
+constexpr std::size_t kParallelPoints = 1 << 16; // below this a second thread costs more than it saves
+
+} // namespace
 
 struct Projection::Handles {
     PJ_CONTEXT *ctx = nullptr;
@@ -98,8 +105,32 @@ void Projection::forwardInPlace(std::vector<double> &xs, std::vector<double> &ys
 {
     if (!isValid() || xs.empty())
         return;
-    proj_trans_generic(h_->pj, PJ_FWD, xs.data(), sizeof(double), xs.size(), ys.data(), sizeof(double),
-                       ys.size(), nullptr, 0, 0, nullptr, 0, 0);
+    const auto project = [](PJ *pj, double *x, double *y, std::size_t n) {
+        proj_trans_generic(pj, PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0, nullptr, 0, 0);
+    };
+    const std::size_t n = xs.size();
+    if (n < kParallelPoints || std::thread::hardware_concurrency() < 2) {
+        project(h_->pj, xs.data(), ys.data(), n);
+        return;
+    }
+    // A large batch (a whole file's events) is split across two cores: the second half goes
+    // through a copy of the transform in a PROJ context of its own, as PROJ objects are not
+    // shared between threads.
+    const std::size_t half = n / 2;
+    bool secondDone = false;
+    std::thread second([&] {
+        PJ_CONTEXT *ctx = proj_context_create();
+        if (PJ *copy = proj_clone(ctx, h_->pj)) {
+            project(copy, xs.data() + half, ys.data() + half, n - half);
+            proj_destroy(copy);
+            secondDone = true;
+        }
+        proj_context_destroy(ctx);
+    });
+    project(h_->pj, xs.data(), ys.data(), half);
+    second.join();
+    if (!secondDone)
+        project(h_->pj, xs.data() + half, ys.data() + half, n - half);
 }
 
 QString Projection::mapCrsWkt() const

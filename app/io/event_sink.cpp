@@ -25,6 +25,8 @@ void BuilderSink::passSourcesUpTo(int index, const SourceTable &sources)
     builder_.addSources(std::move(fresh));
 }
 
+void BuilderSink::reserve(std::size_t events) { builder_.reserve(events); }
+
 void BuilderSink::add(const EventRecord &record, const SourceTable &sources)
 {
     mapped_ = record;
@@ -52,7 +54,13 @@ void EventListSink::add(const EventRecord &r, const SourceTable &)
 {
     Event e;
     e.id = QString::fromUtf8(r.id);
-    e.title = QString::fromUtf8(r.title);
+    if (r.composeTitle) {
+        QByteArray title;
+        r.composeTitle(r.category, r.place, title);
+        e.title = QString::fromUtf8(title);
+    } else {
+        e.title = QString::fromUtf8(r.title);
+    }
     e.description = QString::fromUtf8(r.description);
     e.category = QString::fromUtf8(r.category);
     e.place = QString::fromUtf8(r.place);

@@ -18,6 +18,8 @@ public:
     virtual void add(const EventRecord &record, const SourceTable &sources) = 0;
     /// Events added so far.
     [[nodiscard]] virtual int size() const = 0;
+    /// About `events` more are coming (a hint: a sink may make room for them at once).
+    virtual void reserve(std::size_t events) { Q_UNUSED(events) }
     /// Offers to leave the file's descriptions in it, read through `text`: true when this sink
     /// takes them so (records then give EventRecord::featureId instead of a description).
     [[nodiscard]] virtual bool deferDescriptions(std::shared_ptr<const DeferredText> text)
@@ -34,6 +36,7 @@ public:
     BuilderSink(EventStoreBuilder &builder, const QString &file);
     void add(const EventRecord &record, const SourceTable &sources) override;
     [[nodiscard]] int size() const override { return added_; }
+    void reserve(std::size_t events) override;
     [[nodiscard]] bool deferDescriptions(std::shared_ptr<const DeferredText> text) override;
     /// Hands the builder the sources no record cited (shared sources listed but never used), so
     /// the store holds every source of the file; call once the file is read.

@@ -35,6 +35,12 @@ void IssueLog::warningOnce(const QString &key, int record, const QString &field,
     add({}, LoadIssue::Severity::Warning, record, field, value, reason);
 }
 
+void IssueLog::repeatOnce(const QString &key, int records)
+{
+    if (const auto it = onceIndex_.constFind(key); it != onceIndex_.constEnd())
+        repeats_[*it] += records;
+}
+
 bool IssueLog::hasWarnedOnce(const QString &key) const { return onceIndex_.contains(key); }
 
 void IssueLog::add(const QString &key, LoadIssue::Severity severity, int record, const QString &field,

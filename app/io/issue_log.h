@@ -22,6 +22,9 @@ public:
     void warningOnce(const QString &key, int record, const QString &field, const QString &value,
                      const QString &reason);
 
+    /// Counts `records` more records for the warning warningOnce(key, ...) gave (nothing if none).
+    void repeatOnce(const QString &key, int records);
+
     /// True when warningOnce(key, ...) has been reported (callers skip formatting its value).
     [[nodiscard]] bool hasWarnedOnce(const QString &key) const;
 

@@ -1,6 +1,7 @@
 #include "io/layer_reader.h"
 
 #include "io/acled_preset.h"
+#include "io/datetime_zones.h"
 #include "io/event_sink.h"
 #include "io/ogr_deferred_text.h"
 #include "io/sitmap_profile.h"
@@ -36,6 +37,8 @@ LayerReader::LayerReader(OGRLayerH layer, const FieldMapping &override, FileCont
     , file_(file)
 {
 }
+
+LayerReader::~LayerReader() = default;
 
 int LayerReader::fieldIndex(const QString &name) const
 {
@@ -123,6 +126,13 @@ void LayerReader::ignoreUnusedFields()
 
 void LayerReader::read()
 {
+    readRecords();
+    reportZoneRepeats();
+    zones_.reset();
+}
+
+void LayerReader::readRecords()
+{
     const QString layerError = prepare();
     if (!layerError.isEmpty()) {
         const int count = int(OGR_L_GetFeatureCount(layer_, TRUE));
@@ -135,9 +145,11 @@ void LayerReader::read()
         return;
     }
     // Cheap counts only: GDAL's CSV driver, for one, reads the whole file to count, whatever bForce says.
-    const GIntBig count = OGR_L_TestCapability(layer_, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer_, FALSE) : -1;
-    if (count > 0)
-        file_.idRecords.reserve(file_.idRecords.size() + std::size_t(count));
+    if (OGR_L_TestCapability(layer_, OLCFastFeatureCount)) {
+        const auto count = std::size_t(std::max<GIntBig>(0, OGR_L_GetFeatureCount(layer_, FALSE)));
+        file_.ids.reserve(count);
+        file_.sink->reserve(count);
+    }
     if (file_.arrow && suitsArrow() && readArrow()) {
         ++file_.arrowLayers;
         return;
@@ -204,11 +216,9 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
     if (e.id.isEmpty()) {
         generatedId_ = QStringLiteral("%1#%2").arg(file_.fileName).arg(record).toUtf8();
         e.id = generatedId_;
-    } else if (const auto [it, first] = file_.idRecords.try_emplace(std::string(e.id.data(), std::size_t(e.id.size())),
-                                                                    record);
-               !first) {
+    } else if (const int first = file_.ids.firstUse(e.id, record); first != 0) {
         file_.log->warning(record, mapping_.id, QString::fromUtf8(e.id),
-                           QStringLiteral("id already used by record %1").arg(it->second));
+                           QStringLiteral("id already used by record %1").arg(first));
     }
 
     if (deferDescription_)
@@ -218,8 +228,7 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
     e.category = text_.field(feature, idx_.category, FeatureText::Category);
     e.place = text_.field(feature, idx_.place, FeatureText::Place);
     if (acled_) {
-        AcledPreset::title(e.category, e.place, acledTitle_);
-        e.title = acledTitle_;
+        e.composeTitle = &AcledPreset::title;
     } else {
         e.title = text_.field(feature, idx_.title, FeatureText::Title);
     }
@@ -299,14 +308,13 @@ void LayerReader::addOutletSources(EventRecord &e, QByteArrayView outlet, QByteA
 int LayerReader::outletSource(QByteArrayView name)
 {
     // Looked up by the bytes as read: no QString unless the outlet is new.
-    if (const auto it = outletSources_.constFind(QByteArray::fromRawData(name.data(), name.size()));
-        it != outletSources_.constEnd())
-        return *it;
+    const StringSet::Ref ref = outletNames_.intern(name);
+    if (std::size_t(ref) < outletSources_.size())
+        return outletSources_[ref];
     Source s;
     s.claimant = s.outlet = QString::fromUtf8(name);
-    const int index = file_.sources->add(std::move(s));
-    outletSources_.insert(name.toByteArray(), index);
-    return index;
+    outletSources_.push_back(file_.sources->add(std::move(s)));
+    return outletSources_.back();
 }
 
 void LayerReader::readSources(OGRFeatureH feature, int record, EventRecord &e)

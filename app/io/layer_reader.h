@@ -2,6 +2,7 @@
 
 #include "core/event.h"
 #include "core/event_store_builder.h"
+#include "core/string_pool.h"
 #include "io/csv_line_index.h"
 #include "io/feature_position.h"
 #include "io/feature_text.h"
@@ -19,12 +20,41 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace sitmap {
 
+class DateTimeZones;
 class EventSink;
+
+/// The event ids met in a file so far, and the record that first used each.
+class IdRegister {
+public:
+    /// 0 when `id` is new (it is then registered as first used by `record`), else the record
+    /// that used it first.
+    [[nodiscard]] int firstUse(QByteArrayView id, int record)
+    {
+        const int before = ids_.size();
+        const StringSet::Ref ref = ids_.intern(id);
+        if (ids_.size() == before)
+            return records_[ref];
+        records_.push_back(record);
+        return 0;
+    }
+
+    /// Makes room for `more` ids besides those registered.
+    void reserve(std::size_t more)
+    {
+        ids_.reserve(std::size_t(ids_.size()) + more);
+        records_.reserve(records_.size() + more);
+    }
+    /// Starts fetching what firstUse(id) will look at (see StringSet::prefetch()).
+    void prefetch(QByteArrayView id) const { ids_.prefetch(id); }
+
+private:
+    StringSet ids_;
+    std::vector<int> records_{0}; // by ref (ref 0: the empty id, never registered)
+};
 
 /// What the layers of one file share while they are read.
 struct FileContext {
@@ -39,7 +69,7 @@ struct FileContext {
     EventSink *sink = nullptr;  ///< where events go
     const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
     int recordsRead = 0;        ///< running over the file's layers
-    std::unordered_map<std::string, int> idRecords; ///< event id (UTF-8) -> record that first used it
+    IdRegister ids;
     /// Called after each record; returning false stops reading the file (`stopped` is then set).
     std::function<bool()> checkpoint;
     bool stopped = false;
@@ -50,6 +80,7 @@ struct FileContext {
 class LayerReader {
 public:
     LayerReader(OGRLayerH layer, const FieldMapping &override, FileContext &file);
+    ~LayerReader();
     void read();
 
 private:
@@ -72,6 +103,8 @@ private:
 
     /// Empty when the layer can be read, else why none of its records can.
     [[nodiscard]] QString prepare();
+    /// Reads every record of the layer (read() then reports the counted zone warnings).
+    void readRecords();
     [[nodiscard]] int fieldIndex(const QString &name) const;
     /// Tells the driver not to read the fields the mapping does not use.
     void ignoreUnusedFields();
@@ -82,6 +115,8 @@ private:
     [[nodiscard]] bool zoneWarned() const;
     /// Reports a used record's pending warnings.
     void flushPending(const Pending &pending, int record);
+    /// Adds the records counted in zoneRepeats_ to the file's "no time zone stated" warning.
+    void reportZoneRepeats();
     /// Adds the "no time zone stated" warning for `field`.
     void pendingZone(Pending &pending, const QString &field, const QString &value) const;
     [[nodiscard]] std::optional<TimeSpan> readTime(OGRFeatureH feature, int record, Pending &pending);
@@ -109,6 +144,9 @@ private:
     [[nodiscard]] bool readArrow();
     /// Reads one row that needs nothing said about it into the sink; false when it does.
     [[nodiscard]] bool readArrowRow(const ArrowColumns &columns, qint64 row, int record);
+    /// The start of a row's DateTime (Arrow's wall-clock milliseconds and the zone read beside
+    /// it); empty when the feature reader must say something about it.
+    [[nodiscard]] std::optional<TimeSpan> arrowDateTime(qint64 wallClockMs, qint64 fid, bool *zoneAssumed);
     /// Reads feature `fid` again as an OGRFeature through readFeature() (a row readArrowRow() left).
     void rereadFeature(qint64 fid, int record);
 
@@ -122,9 +160,12 @@ private:
     std::unique_ptr<FeaturePosition> position_;
     FeatureText text_;
     EventRecord record_;        // reused: its small arrays keep their room
-    QByteArray generatedId_, acledTitle_;
-    QHash<QByteArray, int> outletSources_;
+    QByteArray generatedId_;
+    StringSet outletNames_;           // ACLED outlets met so far...
+    std::vector<int> outletSources_{-1}; // ...and their sources, by ref
     mutable bool zoneWarned_ = false;
+    int zoneRepeats_ = 0;       // used records' "no zone" warnings after the file's first
+    std::unique_ptr<DateTimeZones> zones_; // the Arrow path's zones of a DateTime start
     DatasetPtr rereadDataset_;
     OGRLayerH rereadLayer_ = nullptr;
 };

@@ -6,6 +6,8 @@
 #include "io/layer_reader.h"
 
 #include "io/acled_preset.h"
+#include "io/arrow_prefetch.h"
+#include "io/datetime_zones.h"
 #include "io/event_sink.h"
 
 #include <gdal.h>
@@ -29,6 +31,7 @@ public:
     Column() = default;
     Column(const ArrowArray *array, char kind) : a_(array), kind_(kind) {}
 
+    [[nodiscard]] char kind() const { return kind_; }
     [[nodiscard]] bool exists() const { return a_ != nullptr; }
     [[nodiscard]] bool isNull(qint64 row) const
     {
@@ -52,11 +55,12 @@ public:
         const auto *o = static_cast<const qint64 *>(a_->buffers[1]);
         return {data + o[i], qsizetype(o[i + 1] - o[i])};
     }
-    /// Integer value ('i': int32, 'l': int64, 'D': date32 days since the epoch).
+    /// Integer value ('i': int32, 'l': int64, 'D': date32 days since the epoch, 'T': timestamp in
+    /// milliseconds since the epoch).
     [[nodiscard]] qint64 integer(qint64 row) const
     {
         const qint64 i = a_->offset + row;
-        if (kind_ == 'l')
+        if (kind_ == 'l' || kind_ == 'T')
             return static_cast<const qint64 *>(a_->buffers[1])[i];
         return static_cast<const qint32 *>(a_->buffers[1])[i];
     }
@@ -82,6 +86,8 @@ char kindOf(const char *format)
         return f[0];
     if (f == "tdD")
         return 'D';
+    if (f == "tsm:") // without a zone: GDAL 3.6 gives a DateTime's wall-clock time
+        return 'T';
     return 0;
 }
 
@@ -136,7 +142,8 @@ bool LayerReader::suitsArrow() const
     const auto isText = [&](int i) { return i < 0 || typeOf(i) == OFTString; };
     const auto isCode = [&](int i) { return i < 0 || (acled_ && (typeOf(i) == OFTInteger || typeOf(i) == OFTInteger64)); };
     // Fields read as text (JSON sources, statuses, radii, time ends) stay with the feature reader.
-    if (idx_.timeStart < 0 || typeOf(idx_.timeStart) != OFTDate || idx_.timeOfDay >= 0 || idx_.timeEnd >= 0
+    if (idx_.timeStart < 0 || (typeOf(idx_.timeStart) != OFTDate && typeOf(idx_.timeStart) != OFTDateTime)
+        || idx_.timeOfDay >= 0 || idx_.timeEnd >= 0
         || idx_.beginFallback >= 0 || idx_.sources >= 0 || idx_.status >= 0 || idx_.radius >= 0)
         return false;
     for (const int i : {idx_.id, idx_.title, idx_.description, idx_.category, idx_.actors, idx_.place,
@@ -197,23 +204,36 @@ bool LayerReader::readArrow()
         return false;
     columns.emplace_back(geometryChild, &c.geometry);
     columns.emplace_back(fidChild, &c.fid);
+    const int dateChild = childOf(nameOf(idx_.timeStart));
+    if (kindOf(arrow.schema.children[dateChild]->format) == 'T') {
+        // The zones Arrow drops are read beside it, on the other core.
+        const GIntBig count = OGR_L_TestCapability(layer_, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer_, FALSE) : -1;
+        if (count < 0)
+            return false;
+        zones_ = std::make_unique<DateTimeZones>(file_.path, QByteArray(OGR_L_GetName(layer_)), nameOf(idx_.timeStart),
+                                                 count);
+    }
 
     CPLErrorReset();
+    ArrowPrefetch batches(&arrow.stream); // GDAL decodes the next batch while this one is read
     for (;;) {
         if (arrow.batch.release)
             arrow.batch.release(&arrow.batch);
-        if (arrow.stream.get_next(&arrow.stream, &arrow.batch) != 0) {
-            const char *why = arrow.stream.get_last_error ? arrow.stream.get_last_error(&arrow.stream) : nullptr;
+        if (QString why; !batches.next(&arrow.batch, &why)) {
             file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
-                                            .arg(QString::fromUtf8(OGR_L_GetName(layer_)),
-                                                 QString::fromUtf8(why ? why : CPLGetLastErrorMsg())));
+                                            .arg(QString::fromUtf8(OGR_L_GetName(layer_)), why));
             return true;
         }
         if (!arrow.batch.release)
             return true; // the end of the layer
         for (const auto &[child, column] : columns)
             *column = Column(arrow.batch.children[child], kindOf(arrow.schema.children[child]->format));
+        constexpr int64_t kPrefetchRows = 8; // ids looked up this many rows ahead
+        for (int64_t row = 0; row < std::min(kPrefetchRows, arrow.batch.length); ++row)
+            file_.ids.prefetch(c.id.bytes(row));
         for (int64_t row = 0; row < arrow.batch.length; ++row) {
+            if (row + kPrefetchRows < arrow.batch.length)
+                file_.ids.prefetch(c.id.bytes(row + kPrefetchRows));
             const int record = ++file_.recordsRead;
             if (!readArrowRow(c, row, record))
                 rereadFeature(c.fid.isNull(row) ? OGRNullFID : c.fid.integer(row), record);
@@ -234,8 +254,17 @@ bool LayerReader::readArrowRow(const ArrowColumns &c, qint64 row, int record)
     const std::optional<LonLat> position = wkbPoint(geometry.bytes(row));
     if (!position || !position->isValid())
         return false;
-    const qint64 dayMs = date.integer(row) * kDayMs;
-    TimeSpan span{dayMs, dayMs + kDayMs - 1, TimePrecision::Day};
+    TimeSpan span;
+    bool zoneAssumed = false;
+    if (date.kind() == 'T') {
+        const std::optional<TimeSpan> start = arrowDateTime(date.integer(row), c.fid.integer(row), &zoneAssumed);
+        if (!start)
+            return false;
+        span = *start;
+    } else {
+        const qint64 dayMs = date.integer(row) * kDayMs;
+        span = TimeSpan{dayMs, dayMs + kDayMs - 1, TimePrecision::Day};
+    }
     if (timeCode.exists() && !timeCode.isNull(row)) {
         const auto widened = AcledPreset::widen(span, int(timeCode.integer(row)));
         if (!widened)
@@ -252,9 +281,6 @@ bool LayerReader::readArrowRow(const ArrowColumns &c, qint64 row, int record)
     text_.startFeature();
     EventRecord &r = record_;
     r = EventRecord{};
-    r.id = text_.trimmedValue(id.bytes(row));
-    if (!r.id.isEmpty() && file_.idRecords.count(std::string(r.id.data(), std::size_t(r.id.size()))) != 0)
-        return false; // used before: the feature reader says so
     for (const Column &a : c.actors) {
         const QByteArrayView v = text_.trimmedValue(a.bytes(row));
         if (v.startsWith('['))
@@ -262,11 +288,13 @@ bool LayerReader::readArrowRow(const ArrowColumns &c, qint64 row, int record)
         if (!v.isEmpty())
             r.actors.push_back(v);
     }
+    // The last check, as it registers the id: the row is read from here on.
+    r.id = text_.trimmedValue(id.bytes(row));
     if (r.id.isEmpty()) {
         generatedId_ = QStringLiteral("%1#%2").arg(file_.fileName).arg(record).toUtf8();
         r.id = generatedId_;
-    } else {
-        file_.idRecords.emplace(std::string(r.id.data(), std::size_t(r.id.size())), record);
+    } else if (file_.ids.firstUse(r.id, record) != 0) {
+        return false; // used before: the feature reader says so
     }
     r.time = span;
     r.position = *position;
@@ -276,14 +304,32 @@ bool LayerReader::readArrowRow(const ArrowColumns &c, qint64 row, int record)
     r.category = text_.trimmedValue(c.category.bytes(row));
     r.place = text_.trimmedValue(c.place.bytes(row));
     if (acled_) {
-        AcledPreset::title(r.category, r.place, acledTitle_);
-        r.title = acledTitle_;
+        r.composeTitle = &AcledPreset::title;
     } else {
         r.title = text_.trimmedValue(c.title.bytes(row));
     }
     addOutletSources(r, text_.trimmedValue(c.outlet.bytes(row)), text_.trimmedValue(c.url.bytes(row)));
     file_.sink->add(r, *file_.sources);
+    if (zoneAssumed)
+        ++zoneRepeats_;
     return true;
+}
+
+std::optional<TimeSpan> LayerReader::arrowDateTime(qint64 wallClockMs, qint64 fid, bool *zoneAssumed)
+{
+    const int zone = zones_ ? zones_->flagOf(fid) : DateTimeZones::kNotRead;
+    if (zone == DateTimeZones::kNotRead)
+        return std::nullopt;
+    qint64 ms = wallClockMs;
+    if (zone <= 1) {
+        // Unknown or local: taken as UTC, with the file's one warning, which the feature reader gives.
+        if (!zoneWarned())
+            return std::nullopt;
+        *zoneAssumed = true;
+    } else {
+        ms -= qint64(zone - 100) * 15 * 60 * 1000;
+    }
+    return TimeSpan{ms, ms, TimePrecision::Exact};
 }
 
 void LayerReader::rereadFeature(qint64 fid, int record)

@@ -57,8 +57,14 @@ void LayerReader::flushPending(const Pending &pending, int record)
         else
             file_.log->warningOnce(w.onceKey, record, w.field, w.value, w.reason);
     }
-    for (int k = 0; k < pending.zoneRepeats; ++k)
-        file_.log->warningOnce(kZoneKey, record, {}, {}, {});
+    zoneRepeats_ += pending.zoneRepeats;
+}
+
+void LayerReader::reportZoneRepeats()
+{
+    if (zoneRepeats_ > 0)
+        file_.log->repeatOnce(kZoneKey, zoneRepeats_);
+    zoneRepeats_ = 0;
 }
 
 TimeValue LayerReader::startValue(OGRFeatureH feature, QString *field, int *index) const

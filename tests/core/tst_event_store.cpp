@@ -48,6 +48,7 @@ class TestEventStore : public QObject {
     Q_OBJECT
 private slots:
     void sortsByTime();
+    void aLargeStoreKeepsEachEventsFieldsTogether();
     void windowQuery_data();
     void windowQuery();
     void longSpansAreFoundFromAnyWindowInside();
@@ -80,6 +81,43 @@ void TestEventStore::sortsByTime()
     QCOMPARE(ids(*s, s->query(TimeWindow::all())), QStringList({"early", "middle", "late"}));
     QCOMPARE(s->timeExtent().fromMs, utcMs(2025, 7, 1));
     QCOMPARE(s->timeExtent().toMs, utcMs(2025, 7, 20));
+}
+
+void TestEventStore::aLargeStoreKeepsEachEventsFieldsTogether()
+{
+    // Enough events for the build to sort and lay out its columns on two threads: each row must
+    // still hold one event's time, position, id, title and category, whatever order they came in.
+    constexpr int n = 150000;
+    EventStoreBuilder b;
+    std::vector<Event> events;
+    events.reserve(n);
+    quint64 seed = 7;
+    for (int k = 0; k < n; ++k) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        const int day = int((seed >> 33) % 3000); // many ties: insertion order must break them
+        Event e = makeEvent(QStringLiteral("e%1").arg(k), instant(utcMs(2015, 1, 1) + qint64(day) * 86400000),
+                            -180.0 + day * 0.1, double(k % 80), QStringLiteral("c%1").arg(day % 7));
+        e.title = QStringLiteral("day %1").arg(day);
+        events.push_back(std::move(e));
+    }
+    b.add(std::move(events), {});
+    const auto s = buildIdentity(b);
+    QCOMPARE(s->size(), n);
+    qint64 previousStart = std::numeric_limits<qint64>::min();
+    int previousK = -1;
+    for (EventIndex i = 0; i < EventIndex(n); ++i) {
+        const int k = s->id(i).mid(1).toInt();
+        const int day = int((s->startMs(i) - utcMs(2015, 1, 1)) / 86400000);
+        QVERIFY(s->startMs(i) >= previousStart);
+        if (s->startMs(i) == previousStart)
+            QVERIFY2(k > previousK, "ties keep the order the events came in");
+        QCOMPARE(s->title(i), QStringLiteral("day %1").arg(day));
+        QCOMPARE(s->category(i), QStringLiteral("c%1").arg(day % 7));
+        QCOMPARE(s->position(i).lat, double(k % 80));
+        QCOMPARE(s->mapPosition(i).x, double(float(-180.0 + day * 0.1)));
+        previousStart = s->startMs(i);
+        previousK = k;
+    }
 }
 
 void TestEventStore::windowQuery_data()

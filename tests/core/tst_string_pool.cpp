@@ -10,6 +10,7 @@ class TestStringPool : public QObject {
 private slots:
     void internedStringsAreStoredOnce();
     void internedStringsSurviveTableGrowth();
+    void reservingRoomKeepsTheNumbering();
     void emptyStringIsRefZero();
     void textColumnKeepsOneStringPerRow_data();
     void textColumnKeepsOneStringPerRow();
@@ -45,6 +46,23 @@ void TestStringPool::internedStringsSurviveTableGrowth()
         QCOMPARE(set.at(refs[std::size_t(k)]), QStringLiteral("place %1").arg(k));
     }
     QCOMPARE(set.size(), 5001);
+}
+
+void TestStringPool::reservingRoomKeepsTheNumbering()
+{
+    StringSet set;
+    const StringSet::Ref first = set.intern(QStringLiteral("before"));
+    set.reserve(20000);
+    std::vector<StringSet::Ref> refs;
+    for (int k = 0; k < 20000; ++k) {
+        const QByteArray id = "NRL" + QByteArray::number(k);
+        set.prefetch(id); // a hint only: it must change nothing
+        refs.push_back(set.intern(QByteArrayView(id)));
+    }
+    QCOMPARE(set.intern(QStringLiteral("before")), first);
+    for (int k = 0; k < 20000; ++k)
+        QCOMPARE(set.intern(QByteArrayView("NRL" + QByteArray::number(k))), refs[std::size_t(k)]);
+    QCOMPARE(set.size(), 20002);
 }
 
 void TestStringPool::emptyStringIsRefZero()

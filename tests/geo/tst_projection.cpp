@@ -13,6 +13,7 @@ private slots:
     void roundTripsThroughAnyCrs_data();
     void roundTripsThroughAnyCrs();
     void batchMatchesSinglePoints();
+    void aLargeBatchSplitAcrossCoresMatchesSinglePoints();
     void invalidCrsIsReported();
     void invalidInputGivesNaN();
     void copiesAreIndependent();
@@ -90,6 +91,27 @@ void TestProjection::batchMatchesSinglePoints()
         QCOMPARE(out[i].y, one.y);
     }
     QVERIFY(std::isnan(out[3].x)); // an invalid position stays invalid, it is not moved to 0,0
+}
+
+void TestProjection::aLargeBatchSplitAcrossCoresMatchesSinglePoints()
+{
+    // Large enough for the second half to go through a cloned transform on another thread.
+    const Projection p;
+    std::vector<LonLat> pts;
+    for (int k = 0; k < 200000; ++k)
+        pts.push_back(k % 1000 == 999 ? LonLat{} : LonLat{-179.0 + (k % 3580) * 0.1, -84.0 + (k % 1680) * 0.1});
+    const auto out = p.forward(pts);
+    QCOMPARE(out.size(), pts.size());
+    for (std::size_t i = 0; i < pts.size(); i += 97) {
+        if (!pts[i].isValid()) {
+            QVERIFY(std::isnan(out[i].x));
+            continue;
+        }
+        const MapPoint one = p.forward(pts[i]);
+        QCOMPARE(out[i].x, one.x);
+        QCOMPARE(out[i].y, one.y);
+    }
+    QCOMPARE(out.back().x, p.forward(pts.back()).x);
 }
 
 void TestProjection::invalidCrsIsReported()

@@ -84,6 +84,8 @@ private slots:
     void badRowsAreReportedByLineAndTheRestLoads();
     void readsTypedDateTimesHonouringTheZoneFlag_data();
     void readsTypedDateTimesHonouringTheZoneFlag();
+    void dateTimeZonesSurviveTheArrowStream_data();
+    void dateTimeZonesSurviveTheArrowStream();
     void readsGeoPackageDateFieldsAsDays();
     void readsGpxWaypointsOnly();
     void readsKmlTimeStampsAndTimeSpans();
@@ -404,8 +406,13 @@ void TestEventFileReader::arrowAndFeatureReadersGiveTheSameEventsAndReport_data(
     // 9 records: no date (24) and no coordinates (26) are skipped; codes outside the codebook (25),
     // an id used before (second NRL21) and text with padding or Cyrillic load.
     QTest::newRow("ACLED GeoPackage with bad rows, read as columns") << "acled_mixed.gpkg" << 1 << 7;
-    // GDAL 3.6 writes FlatGeobuf dates as DateTime without a zone: read by feature (zone warning).
-    QTest::newRow("ACLED FlatGeobuf (dates as DateTime), read by feature") << "acled_mixed.fgb" << 0 << 7;
+    // GDAL 3.6 writes FlatGeobuf dates as DateTime without a zone (one warning for the file); the
+    // Arrow stream drops zones, which are read beside it.
+    QTest::newRow("ACLED FlatGeobuf (dates as DateTime), read as columns") << "acled_mixed.fgb" << 1 << 7;
+    // 10 records, 9 with a time: zones +02, none (three times), +00, -05:30, +01 with milliseconds,
+    // +14, and an id used before.
+    QTest::newRow("FlatGeobuf of DateTimes in several zones, read as columns") << "datetime_zones.fgb" << 1 << 9;
+    QTest::newRow("GeoPackage of DateTimes in several zones, read as columns") << "datetime_zones.gpkg" << 1 << 9;
     QTest::newRow("GeoPackage in Web Mercator, read by feature") << "events.gpkg" << 0 << 5;
     QTest::newRow("FlatGeobuf of the profile, read by feature") << "events.fgb" << 0 << 3;
 }
@@ -603,6 +610,42 @@ void TestEventFileReader::readsTypedDateTimesHonouringTheZoneFlag()
     QCOMPARE(area->time.startMs, utcMs(2025, 7, 16, 9));
     QVERIFY(qAbs(area->position.lon - 32.0) < 1e-3);
     QVERIFY(qAbs(area->position.lat - 49.0) < 1e-3);
+}
+
+void TestEventFileReader::dateTimeZonesSurviveTheArrowStream_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("FlatGeobuf") << "datetime_zones.fgb";
+    QTest::newRow("GeoPackage") << "datetime_zones.gpkg";
+}
+
+void TestEventFileReader::dateTimeZonesSurviveTheArrowStream()
+{
+    // GDAL 3.6's Arrow stream gives 10:00+02 as 10:00: the zones are read beside it.
+    QFETCH(QString, file);
+    const LoadResult r = EventFileReader::read(data(file));
+    QCOMPARE(r.report.arrowLayers, 1);
+    QCOMPARE(r.report.eventsLoaded, 9);
+    const auto startOf = [&](const QString &title) {
+        for (const Event &e : r.events)
+            if (e.title == title)
+                return e.time.startMs;
+        return qint64(-1);
+    };
+    QCOMPARE(startOf(QStringLiteral("Shelling reported")), utcMs(2024, 3, 1, 8));        // +02
+    QCOMPARE(startOf(QStringLiteral("Convoy seen")), utcMs(2024, 3, 1, 10));             // no zone: UTC
+    QCOMPARE(startOf(QStringLiteral("Strike claimed")), utcMs(2024, 3, 1, 10));          // +00
+    QCOMPARE(startOf(QStringLiteral("Drone downed")), utcMs(2024, 3, 1, 15, 30));        // -05:30
+    QCOMPARE(startOf(QStringLiteral("Checkpoint moved")), utcMs(2024, 3, 1, 9, 0, 30, 250)); // +01, ms
+    QCOMPARE(startOf(QStringLiteral("Line advanced")), utcMs(2024, 3, 1, 9, 45));        // +14
+    QCOMPARE(startOf(QStringLiteral("Shelling reported again")), utcMs(2024, 3, 3, 6));  // +03, id used before
+    // One zone warning for the three records without a zone; the missing time; the id used twice.
+    QStringList lines = r.report.lines();
+    QCOMPARE(lines.filter(QStringLiteral("no time zone stated")).size(), 1);
+    QVERIFY2(lines.filter(QStringLiteral("no time zone stated")).first().contains(QStringLiteral("2 more")),
+             qPrintable(lines.join(QLatin1Char('\n'))));
+    QCOMPARE(lines.filter(QStringLiteral("missing time")).size(), 1);
+    QCOMPARE(lines.filter(QStringLiteral("id already used by record")).size(), 1);
 }
 
 void TestEventFileReader::readsGeoPackageDateFieldsAsDays()
