@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <cmath>
+#include <cstring>
 #include <thread>
 
 namespace sitmap {
@@ -87,17 +88,52 @@ LonLat Projection::inverse(const MapPoint &p) const
 
 std::vector<MapPoint> Projection::forward(const std::vector<LonLat> &points) const
 {
-    std::vector<double> xs(points.size()), ys(points.size());
+    // Events cluster on places (a village's coordinates recur in every report from it): each
+    // distinct position goes through PROJ once. Distinct positions are found with an open-
+    // addressing table on their bits that grows with them, so all-distinct input costs a hash each.
+    std::vector<double> xs, ys;
+    std::vector<quint32> unique(points.size());
+    std::vector<quint32> table(1024, 0); // index into xs/ys + 1; 0 = free
+    const auto bitsOf = [](double v) {
+        quint64 b;
+        std::memcpy(&b, &v, sizeof b);
+        return b;
+    };
+    const auto slotOf = [&](double x, double y) {
+        quint64 h = (bitsOf(x) * 0x9e3779b97f4a7c15ULL) ^ (bitsOf(y) + 0x632be59bd9b4e019ULL);
+        h = (h ^ (h >> 31)) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 29;
+        const std::size_t mask = table.size() - 1;
+        for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+            const quint32 e = table[s];
+            if (e == 0 || (bitsOf(xs[e - 1]) == bitsOf(x) && bitsOf(ys[e - 1]) == bitsOf(y)))
+                return s;
+        }
+    };
     for (std::size_t i = 0; i < points.size(); ++i) {
         const bool ok = points[i].isValid();
-        xs[i] = ok ? points[i].lon : HUGE_VAL;
-        ys[i] = ok ? points[i].lat : HUGE_VAL;
+        const double x = ok ? points[i].lon : HUGE_VAL, y = ok ? points[i].lat : HUGE_VAL;
+        std::size_t s = slotOf(x, y);
+        if (table[s] == 0) {
+            if ((xs.size() + 1) * 2 > table.size()) {
+                table.assign(table.size() * 2, 0);
+                for (std::size_t k = 0; k < xs.size(); ++k)
+                    table[slotOf(xs[k], ys[k])] = quint32(k + 1);
+                s = slotOf(x, y);
+            }
+            xs.push_back(x);
+            ys.push_back(y);
+            table[s] = quint32(xs.size());
+        }
+        unique[i] = table[s] - 1;
     }
+    table = {};
     forwardInPlace(xs, ys);
     std::vector<MapPoint> out(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i)
-        out[i] = std::isfinite(xs[i]) && std::isfinite(ys[i]) ? MapPoint{xs[i], ys[i]}
-                                                               : MapPoint{std::nan(""), std::nan("")};
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const double x = xs[unique[i]], y = ys[unique[i]];
+        out[i] = std::isfinite(x) && std::isfinite(y) ? MapPoint{x, y} : MapPoint{std::nan(""), std::nan("")};
+    }
     return out;
 }
 

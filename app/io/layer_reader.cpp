@@ -101,14 +101,16 @@ QString LayerReader::prepare()
     return {};
 }
 
-void LayerReader::ignoreUnusedFields()
+void LayerReader::ignoreUnusedFields(bool coordinateFields)
 {
     // Drivers then skip them (GeoPackage leaves them out of its SELECT): ACLED exports carry
     // columns SitMap does not show, and reading them is most of the cost of a wide file.
     const Indices &x = idx_;
-    std::vector<int> used{x.id, x.timeStart, x.timeOfDay, x.beginFallback, x.timeEnd, x.timePrecision, x.latitude,
-                          x.longitude, x.title, x.description, x.category, x.actors, x.place, x.geoPrecision,
+    std::vector<int> used{x.id, x.timeStart, x.timeOfDay, x.beginFallback, x.timeEnd, x.timePrecision,
+                          x.title, x.description, x.category, x.actors, x.place, x.geoPrecision,
                           x.status, x.sources, x.sourceText, x.url, x.radius};
+    if (coordinateFields)
+        used.insert(used.end(), {x.latitude, x.longitude});
     used.insert(used.end(), x.extraActors.begin(), x.extraActors.end());
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer_);
     std::vector<QByteArray> names;
@@ -119,9 +121,9 @@ void LayerReader::ignoreUnusedFields()
     for (const QByteArray &n : names)
         list.push_back(n.constData());
     list.push_back(nullptr);
-    if (names.empty() || OGR_L_TestCapability(layer_, OLCIgnoreFields) == 0)
+    if (OGR_L_TestCapability(layer_, OLCIgnoreFields) == 0)
         return;
-    OGR_L_SetIgnoredFields(layer_, list.data()); // a hint: a driver that cannot simply reads them all
+    OGR_L_SetIgnoredFields(layer_, list.data()); // a hint (an empty list reads them all again)
 }
 
 void LayerReader::read()
@@ -150,9 +152,14 @@ void LayerReader::readRecords()
         file_.ids.reserve(count);
         file_.sink->reserve(count);
     }
-    if (file_.arrow && suitsArrow() && readArrow()) {
-        ++file_.arrowLayers;
-        return;
+    if (file_.arrow && suitsArrow()) {
+        // Records without a point geometry go back to the feature reader, on a handle of its own.
+        ignoreUnusedFields(false);
+        if (readArrow()) {
+            ++file_.arrowLayers;
+            return;
+        }
+        ignoreUnusedFields();
     }
     OGR_L_ResetReading(layer_);
     CPLErrorReset();

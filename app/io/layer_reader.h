@@ -106,8 +106,9 @@ private:
     /// Reads every record of the layer (read() then reports the counted zone warnings).
     void readRecords();
     [[nodiscard]] int fieldIndex(const QString &name) const;
-    /// Tells the driver not to read the fields the mapping does not use.
-    void ignoreUnusedFields();
+    /// Tells the driver not to read the fields the mapping does not use, nor, unless
+    /// `coordinateFields`, the latitude/longitude fields (the Arrow path reads geometry only).
+    void ignoreUnusedFields(bool coordinateFields = true);
     void readFeature(OGRFeatureH feature, int record);
     /// The start time, the name of the field it came from and that field's index.
     [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;
