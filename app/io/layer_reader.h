@@ -105,6 +105,8 @@ private:
     [[nodiscard]] QString prepare();
     /// Reads every record of the layer (read() then reports the counted zone warnings).
     void readRecords();
+    /// Reads the layer feature by feature (the driver reading ahead on another thread).
+    void readFeatures();
     [[nodiscard]] int fieldIndex(const QString &name) const;
     /// Tells the driver not to read the fields the mapping does not use, nor, unless
     /// `coordinateFields`, the latitude/longitude fields (the Arrow path reads geometry only).

@@ -6,9 +6,9 @@
 #include "io/layer_reader.h"
 
 #include "io/acled_preset.h"
-#include "io/arrow_prefetch.h"
 #include "io/datetime_zones.h"
 #include "io/event_sink.h"
+#include "io/read_ahead.h"
 
 #include <gdal.h>
 #include <ogr_recordbatch.h>
@@ -214,18 +214,33 @@ bool LayerReader::readArrow()
                                                  count);
     }
 
-    CPLErrorReset();
-    ArrowPrefetch batches(&arrow.stream); // GDAL decodes the next batch while this one is read
+    // GDAL decodes the next batch on a thread of its own while this one's rows are read.
+    QString streamError; // set by the producer before it ends
+    ReadAhead<ArrowArray> batches(
+        [&](ArrowArray &out) {
+            if (arrow.stream.get_next(&arrow.stream, &out) == 0)
+                return out.release != nullptr; // released: the end of the layer
+            const char *why = arrow.stream.get_last_error ? arrow.stream.get_last_error(&arrow.stream) : nullptr;
+            streamError = QString::fromUtf8(why && *why ? why : CPLGetLastErrorMsg()); // that thread's error
+            if (streamError.isEmpty())
+                streamError = QStringLiteral("unknown error");
+            return false;
+        },
+        [](ArrowArray &a) {
+            if (a.release)
+                a.release(&a);
+        },
+        2);
     for (;;) {
         if (arrow.batch.release)
             arrow.batch.release(&arrow.batch);
-        if (QString why; !batches.next(&arrow.batch, &why)) {
-            file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
-                                            .arg(QString::fromUtf8(OGR_L_GetName(layer_)), why));
+        arrow.batch = ArrowArray{};
+        if (!batches.next(arrow.batch)) {
+            if (!streamError.isEmpty())
+                file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
+                                                .arg(QString::fromUtf8(OGR_L_GetName(layer_)), streamError));
             return true;
         }
-        if (!arrow.batch.release)
-            return true; // the end of the layer
         for (const auto &[child, column] : columns)
             *column = Column(arrow.batch.children[child], kindOf(arrow.schema.children[child]->format));
         constexpr int64_t kPrefetchRows = 8; // ids looked up this many rows ahead
