@@ -23,8 +23,8 @@ struct LoadedEvents {
 struct LoadMonitor {
     /// A store of everything read so far: the existing events, the files before and the current
     /// file's events up to now. The first comes after `firstBatch` events or `firstBatchMs` of
-    /// reading, whichever is first; the next whenever the events read have doubled (so building
-    /// them costs about as much again as the final store). Never the final store itself.
+    /// reading, whichever is first; the next whenever the events read have grown fourfold (so
+    /// building them costs about a third of the final store). Never the final store itself.
     std::function<void(std::shared_ptr<const EventStore> store, double fraction)> partialStore;
     /// Share of the load done, 0..1 (files weighted by size, records within a file), at most every
     /// `progressIntervalMs`; -1 while the current file does not tell how many records it holds.

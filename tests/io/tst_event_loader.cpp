@@ -139,7 +139,7 @@ void TestEventLoader::partialStoresGrowAndEndInThePlainLoad()
 {
     QFETCH(QString, format);
     QFETCH(bool, countKnown);
-    const int count = 5000;
+    const int count = 12000;
     const QString path = writeEvents(dir_.path(), format, count);
     QVERIFY(!path.isEmpty());
 
@@ -151,7 +151,7 @@ void TestEventLoader::partialStoresGrowAndEndInThePlainLoad()
 
     Recorded r;
     const LoadedEvents progressive =
-        loadEventFiles({path}, projection_, nullptr, recordingMonitor(r, 300, 1'000'000));
+        loadEventFiles({path}, projection_, nullptr, recordingMonitor(r, 100, 1'000'000));
     QVERIFY(!progressive.cancelled);
     QVERIFY(progressive.store);
 
@@ -161,15 +161,15 @@ void TestEventLoader::partialStoresGrowAndEndInThePlainLoad()
     QCOMPARE(progressive.reports.size(), std::size_t(1));
     QCOMPARE(progressive.reports.front().lines(), plain.reports.front().lines());
 
-    // Partial stores: from about the first batch on, each at least double the one before, all
+    // Partial stores: from about the first batch on, each four times the one before or more, all
     // smaller than the final; every event in them is as in the final store, sources included.
     QVERIFY2(r.partials.size() >= 3, qPrintable(QString::number(r.partials.size())));
-    QVERIFY(r.partials.front()->size() >= 300 - EventFileReader::kProgressInterval);
-    QVERIFY(r.partials.front()->size() <= 300 + EventFileReader::kProgressInterval);
+    QVERIFY(r.partials.front()->size() >= 100 - EventFileReader::kProgressInterval);
+    QVERIFY(r.partials.front()->size() <= 100 + EventFileReader::kProgressInterval);
     const QSet<QString> finalSet(final.begin(), final.end());
     int previous = 0;
     for (const auto &partial : r.partials) {
-        QVERIFY(partial->size() >= 2 * previous);
+        QVERIFY(partial->size() >= 4 * previous);
         QVERIFY(partial->size() < progressive.store->size());
         const QStringList lines = describe(*partial);
         for (const QString &line : lines)
