@@ -94,14 +94,20 @@ bool EventFilter::accepts(const EventStore &store, EventIndex i) const
     return FilterRun(*this, store, false).accepts(i);
 }
 
-std::shared_ptr<const std::vector<quint8>> EventFilter::hiddenMask(const EventStore &store) const
+std::shared_ptr<const std::vector<quint8>> EventFilter::hiddenMask(const EventStore &store,
+                                                                   const std::atomic_bool *cancel) const
 {
-    if (!isActive())
+    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    if (!isActive() || cancelled())
         return nullptr;
     auto mask = std::make_shared<std::vector<quint8>>(std::size_t(store.size()), quint8(0));
     FilterRun run(*this, store, true);
-    for (EventIndex i = 0; i < EventIndex(store.size()); ++i)
+    constexpr EventIndex kCancelCheck = 4096; // events between looks at `cancel` (a few ms of text search)
+    for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
+        if (i % kCancelCheck == 0 && cancelled())
+            return nullptr;
         (*mask)[i] = run.accepts(i) ? 0 : 1;
+    }
     return mask;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QSet>
 #include <QString>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -25,8 +26,10 @@ struct EventFilter {
             || !hiddenAffiliations.isEmpty() || onlySource.has_value();
     }
     [[nodiscard]] bool accepts(const EventStore &store, EventIndex i) const;
-    /// One byte per event: 1 = hidden by this filter. Null when the filter is inactive.
-    [[nodiscard]] std::shared_ptr<const std::vector<quint8>> hiddenMask(const EventStore &store) const;
+    /// One byte per event: 1 = hidden by this filter. Null when the filter is inactive, and when
+    /// `cancel` (read now and then, from any thread) turns true before the mask is complete.
+    [[nodiscard]] std::shared_ptr<const std::vector<quint8>> hiddenMask(const EventStore &store,
+                                                                        const std::atomic_bool *cancel = nullptr) const;
 };
 
 /// Distinct claimant affiliations over all sources, sorted; "(unknown)" for sources without one.

@@ -23,7 +23,7 @@ std::optional<EventIndex> EventNavigator::step(std::optional<EventIndex> from, i
 {
     const int d = direction > 0 ? 1 : -1;
     for (qint64 r = startRow(store_, from, d, cursorMs); r >= 0 && r < store_.size(); r += d)
-        if (filter_.accepts(store_, EventIndex(r)))
+        if (passes(EventIndex(r)))
             return EventIndex(r);
     return std::nullopt;
 }
@@ -38,7 +38,7 @@ std::optional<EventIndex> EventNavigator::stepInSource(int source, std::optional
     if (direction > 0) {
         for (auto it = std::lower_bound(events.begin(), events.end(), quint32(std::max<qint64>(start, 0)));
              it != events.end(); ++it)
-            if (filter_.accepts(store_, *it))
+            if (passes(*it))
                 return *it;
         return std::nullopt;
     }
@@ -47,7 +47,7 @@ std::optional<EventIndex> EventNavigator::stepInSource(int source, std::optional
     auto it = std::upper_bound(events.begin(), events.end(), quint32(start));
     while (it != events.begin()) {
         --it;
-        if (filter_.accepts(store_, *it))
+        if (passes(*it))
             return *it;
     }
     return std::nullopt;

@@ -11,6 +11,8 @@
 
 namespace sitmap {
 
+class FilterWorker;
+
 /// The user's place among the events: the selection, its back/forward history, the source being
 /// walked through (its events highlighted), and the filter. No widgets: the map, the list, the panel
 /// and the timeline follow its signals. Survives reloading by remembering events by id.
@@ -44,24 +46,41 @@ public:
     [[nodiscard]] std::optional<int> currentSource() const { return source_; }
     [[nodiscard]] const std::vector<EventIndex> &highlighted() const { return highlighted_; }
 
+    /// Returns at once. A filter with text is searched on a worker thread (a second at a million
+    /// events): the previous mask stays in force, N/P included, until maskChanged() brings the new
+    /// one; a newer filter or store supersedes it. Other filters apply before this returns.
     void setFilter(const EventFilter &filter);
+    /// The newest filter asked for (its mask may still be being computed: see isFiltering()).
     [[nodiscard]] const EventFilter &filter() const { return filter_; }
+    /// What the map shows: the mask of the last filter computed for store(); null hides nothing.
+    [[nodiscard]] const std::shared_ptr<const std::vector<quint8>> &hiddenMask() const { return mask_; }
+    /// True while a filter's mask is being computed.
+    [[nodiscard]] bool isFiltering() const { return filtering_; }
 
 signals:
     void selectionChanged(std::optional<sitmap::EventIndex> event);
     void highlightChanged(const std::vector<sitmap::EventIndex> &events);
-    /// The filter changed; `mask` is null when nothing is filtered out.
+    /// The mask (of store()) now in force; null when nothing is filtered out.
     void maskChanged(std::shared_ptr<const std::vector<quint8>> mask);
+    /// A filter's mask started (true) or stopped (false) being computed.
+    void filteringChanged(bool filtering);
 
 private:
     void setSelected(std::optional<EventIndex> event, bool record);
     [[nodiscard]] std::optional<int> sourceForStepping() const;
+    /// Computes filter_'s mask: now, or on the worker for a text search. `keepShown`: the current
+    /// mask (of the same store) stays meanwhile; otherwise nothing is hidden meanwhile.
+    void updateMask(bool keepShown);
+    void applyMask(std::shared_ptr<const std::vector<quint8>> mask);
 
     std::shared_ptr<const EventStore> store_;
     std::optional<EventIndex> selected_;
     std::optional<int> source_;
     std::vector<EventIndex> highlighted_;
     EventFilter filter_;
+    std::shared_ptr<const std::vector<quint8>> mask_;
+    FilterWorker *worker_ = nullptr;
+    bool filtering_ = false;
     SelectionHistory history_;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/event_list_dock.h"
 
+#include "ui/event_browser.h"
 #include "ui/event_list_model.h"
 
 #include <QHBoxLayout>
@@ -17,7 +18,8 @@ namespace sitmap {
 namespace {
 constexpr int kRefreshDelayMs = 120; // coalesces bursts of time-handle moves
 constexpr int kTypingDelayMs = 250;  // a word is filtered once typed, not once per letter (a text
-                                     // search over a million events takes about a second)
+                                     // search over a million events takes about a second, off the
+                                     // GUI thread, but each new word restarts it)
 
 QToolButton *filterButton(const QString &text, QWidget *parent)
 {
@@ -58,6 +60,7 @@ EventListDock::EventListDock(QWidget *parent) : QDockWidget(tr("Events"), parent
     for (QToolButton *b : {categoryButton_, statusButton_, affiliationButton_, sourceButton_})
         bar->addWidget(b);
     countLabel_ = new QLabel(body);
+    countLabel_->setObjectName(QStringLiteral("eventCountLabel"));
     // Room for ten-million counts from the start: the dock must not widen (and the map narrow) as
     // a large file loads and the counts grow.
     countLabel_->setMinimumWidth(countLabel_->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(88888888).arg(88888888)));
@@ -102,9 +105,26 @@ EventListDock::EventListDock(QWidget *parent) : QDockWidget(tr("Events"), parent
             });
 }
 
+void EventListDock::setBrowser(EventBrowser *browser)
+{
+    browser_ = browser;
+    connect(this, &EventListDock::filterChanged, browser, &EventBrowser::setFilter);
+    connect(browser, &EventBrowser::maskChanged, this, [this](std::shared_ptr<const std::vector<quint8>> mask) {
+        if (browser_->store() != store_ || mask == mask_)
+            return; // a mask of another store (the browser gets a new store after this dock) or no change
+        mask_ = std::move(mask);
+        refreshNow();
+    });
+    connect(browser, &EventBrowser::filteringChanged, this, [this](bool filtering) {
+        filtering_ = filtering;
+        showCount();
+    });
+}
+
 void EventListDock::setStore(std::shared_ptr<const EventStore> store)
 {
     store_ = std::move(store);
+    mask_.reset(); // of the old store
     filter_ = EventFilter{filter_.text, {}, {}, {}, std::nullopt};
     model_->setStore(store_);
     rebuildFilterMenus();
@@ -155,8 +175,7 @@ void EventListDock::scheduleRefresh() { refreshTimer_->start(); }
 
 void EventListDock::emitFilter()
 {
-    refreshNow();
-    emit filterChanged(filter_);
+    emit filterChanged(filter_); // the rows follow when the browser's mask comes
 }
 
 void EventListDock::refreshNow()
@@ -165,12 +184,18 @@ void EventListDock::refreshNow()
     std::vector<EventIndex> rows;
     if (store_)
         store_->forEachVisible(window_, MapRect::everything(), axis_, [&](EventIndex i) {
-            if (filter_.accepts(*store_, i))
+            if (!mask_ || (*mask_)[i] == 0)
                 rows.push_back(i);
         });
     model_->setRows(std::move(rows));
-    countLabel_->setText(tr("%1 of %2").arg(model_->rowCount()).arg(store_ ? store_->size() : 0));
+    showCount();
     setSelected(selected_);
+}
+
+void EventListDock::showCount()
+{
+    countLabel_->setText(filtering_ ? tr("Filtering…")
+                                    : tr("%1 of %2").arg(model_->rowCount()).arg(store_ ? store_->size() : 0));
 }
 
 void EventListDock::rebuildFilterMenus()

@@ -16,17 +16,23 @@ class QTimer;
 
 namespace sitmap {
 
+class EventBrowser;
 class EventListModel;
 
 /// The event list: a sortable table of the events visible in the current time window that pass the
 /// filter, plus the filter controls (text, category, status, claimant affiliation, source).
 /// Selecting a row selects the event; selecting an event elsewhere selects its row.
+/// The controls set an EventBrowser's filter, and the list shows what that browser's mask (the
+/// map's) lets through, so both show the same events; the count says "Filtering…" meanwhile.
 class EventListDock : public QDockWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EventListDock)
 public:
     explicit EventListDock(QWidget *parent = nullptr);
 
+    /// The browser whose filter these controls set and whose mask the list follows. Without one,
+    /// the list holds every event of the time window. Call once.
+    void setBrowser(EventBrowser *browser);
     void setStore(std::shared_ptr<const EventStore> store);
     void setTimeWindow(const TimeWindow &window);
     void setTimeAxis(TimeAxis axis);
@@ -51,8 +57,12 @@ private:
     void rebuildFilterMenus();
     void scheduleRefresh();
     void emitFilter();
+    void showCount();
 
     std::shared_ptr<const EventStore> store_;
+    const EventBrowser *browser_ = nullptr;
+    std::shared_ptr<const std::vector<quint8>> mask_; ///< the browser's, when it is of store_
+    bool filtering_ = false;                          ///< the browser is computing a mask
     TimeWindow window_ = TimeWindow::all();
     TimeAxis axis_ = TimeAxis::Event;
     EventFilter filter_;

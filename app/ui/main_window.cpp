@@ -130,7 +130,7 @@ void MainWindow::createEventDocks()
         legendTimer_->start();
     });
     connect(listDock_, &EventListDock::eventActivated, browser_, [this](EventIndex e) { browser_->select(e); });
-    connect(listDock_, &EventListDock::filterChanged, browser_, &EventBrowser::setFilter);
+    listDock_->setBrowser(browser_); // its controls set the filter; it lists what the mask lets through
     connect(panel_, &EventPanel::eventRequested, browser_, [this](EventIndex e) { browser_->select(e); });
     connect(panel_, &EventPanel::showEventsOfSource, this, [this](int source) {
         browser_->setCurrentSource(source);

@@ -58,6 +58,7 @@ private slots:
     void filters_data();
     void filters();
     void maskMatchesAccepts();
+    void aCancelledMaskIsNotMade();
     void affiliationsAreListedWithUnknown();
 };
 
@@ -116,6 +117,16 @@ void TestEventFilter::maskMatchesAccepts()
     QCOMPARE(int((*mask)[*s->findById("mine")]), 1);
     QCOMPARE(int((*mask)[*s->findById("rumour")]), 1); // same category
     QCOMPARE(int((*mask)[*s->findById("bridge")]), 0);
+}
+
+void TestEventFilter::aCancelledMaskIsNotMade()
+{
+    const auto s = fixture();
+    EventFilter f;
+    f.text = QStringLiteral("kimakovsky");
+    const std::atomic_bool go{false}, stop{true};
+    QVERIFY(f.hiddenMask(*s, &go)); // a flag left false changes nothing
+    QVERIFY(!f.hiddenMask(*s, &stop));
 }
 
 void TestEventFilter::affiliationsAreListedWithUnknown()

@@ -72,6 +72,9 @@ void TestEventNavigator::steps()
     const EventNavigator nav(*s, f);
     const std::optional<EventIndex> start = from.isEmpty() ? std::nullopt : s->findById(from);
     QCOMPARE(idOf(*s, nav.step(start, direction, cursor)), expected);
+    // Stepping over the filter's mask (what the map shows) gives the same events.
+    const auto mask = f.hiddenMask(*s);
+    QCOMPARE(idOf(*s, EventNavigator(*s, mask.get()).step(start, direction, cursor)), expected);
 }
 
 void TestEventNavigator::stepsWithinASource_data()

@@ -1,0 +1,65 @@
+#include "ui/filter_worker.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sitmap {
+
+FilterWorker::FilterWorker(QObject *parent) : QObject(parent)
+{
+    connect(&watcher_, &QFutureWatcher<Result>::finished, this, &FilterWorker::finished);
+}
+
+FilterWorker::~FilterWorker()
+{
+    // No wait: the job owns copies of all it reads, and the watcher's end disconnects it from us.
+    if (cancel_)
+        cancel_->store(true);
+}
+
+void FilterWorker::request(std::shared_ptr<const EventStore> store, const EventFilter &filter)
+{
+    wanted_ = std::make_unique<Request>(Request{++generation_, std::move(store), filter});
+    if (cancel_)
+        cancel_->store(true); // the running job is stale: let it stop early
+    if (running_ || startPosted_)
+        return; // finished() or the queued start takes the newest request
+    startPosted_ = true;
+    QMetaObject::invokeMethod(this, &FilterWorker::startWanted, Qt::QueuedConnection);
+}
+
+void FilterWorker::cancel()
+{
+    ++generation_;
+    wanted_.reset();
+    if (cancel_)
+        cancel_->store(true);
+}
+
+void FilterWorker::startWanted()
+{
+    startPosted_ = false;
+    if (running_ || !wanted_)
+        return;
+    running_ = true;
+    cancel_ = std::make_shared<std::atomic_bool>(false);
+    watcher_.setFuture(QtConcurrent::run(&FilterWorker::run, *wanted_, cancel_));
+}
+
+FilterWorker::Result FilterWorker::run(const Request &request, std::shared_ptr<std::atomic_bool> cancel)
+{
+    return {request.generation, request.filter.hiddenMask(*request.store, cancel.get())};
+}
+
+void FilterWorker::finished()
+{
+    running_ = false;
+    const Result result = watcher_.result();
+    if (wanted_ && result.generation == wanted_->generation) {
+        wanted_.reset();
+        emit maskReady(result.mask);
+        return;
+    }
+    startWanted(); // superseded or cancelled: the newest request, if any, now
+}
+
+} // namespace sitmap
