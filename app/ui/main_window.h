@@ -12,12 +12,8 @@
 #include <vector>
 
 class QLabel;
-class QPlainTextEdit;
 class QDockWidget;
-class QMenu;
 class QTimer;
-class QToolBar;
-class QToolButton;
 
 namespace sitmap {
 
@@ -28,8 +24,12 @@ class TimelineDock;
 class EventBrowser;
 class EventListDock;
 class LegendWidget;
-class Basemap;
 class EventLoadController;
+class EventLoadQueue;
+class LoadReportDock;
+class LoadStatus;
+class MainActions;
+class TimePlace;
 
 /// Wiring only: docks, actions and the connections between the map, the panels and the data.
 class MainWindow : public QMainWindow {
@@ -62,9 +62,9 @@ public:
     /// The zone times are shown in (storage stays UTC).
     [[nodiscard]] QTimeZone displayZone() const;
     [[nodiscard]] std::shared_ptr<const EventStore> store() const { return store_; }
-    [[nodiscard]] const std::vector<LoadReport> &loadReports() const { return reports_; }
+    [[nodiscard]] const std::vector<LoadReport> &loadReports() const;
     [[nodiscard]] bool isLoading() const;
-    [[nodiscard]] EventLoadController *loader() const { return loader_; }
+    [[nodiscard]] EventLoadController *loader() const;
 
 signals:
     /// Files finished loading (successfully or not); reports are in loadReports().
@@ -79,55 +79,52 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
     void createDocks();
+    void createEventDocks();
+    void createTimeline();
+    void connectActions();
+    void connectLoads();
     void openDialog();
-    void onFilesLoaded();
-    void onLoadCancelled();
+    void onLoadStarted();
+    void onLoadFinished(std::shared_ptr<const EventStore> store, const std::vector<LoadReport> &reports);
+    void onAllLoaded();
+    void onLoadCancelled(std::shared_ptr<const EventStore> base);
     /// Shows `store` everywhere, keeping the user's place: viewport, time handle, timeline view
     /// and selection stay (the first events of an empty view are zoomed to once).
     void showStore(std::shared_ptr<const EventStore> store);
     void onEventsClicked(const HitList &hits, const QPoint &globalPos);
-    void showReports(const std::vector<LoadReport> &reports);
     void updateStatus();
-    void createTimeline();
-    void createEventDocks();
-    void createEventActions(QMenu *menu, QToolBar *bar);
     void showTimeWindow();
     void onSelectionChanged(std::optional<EventIndex> event);
     /// Moves the time handle so the event is inside the visible window.
     void followTime(EventIndex event);
     void refreshPalette();
+    void copySnapshot();
     void showExportDialog();
     /// Tells the panel whether the selected event is on the map at the current time and filter.
     void updatePanelVisibility();
-    /// Paths of the event files loaded without a fatal error (for provenance in exports).
-    [[nodiscard]] QStringList loadedFiles() const;
 
     MapCanvas *canvas_ = nullptr;
     EventPanel *panel_ = nullptr;
-    QPlainTextEdit *reportView_ = nullptr;
-    QDockWidget *reportDock_ = nullptr;
+    LoadReportDock *reportDock_ = nullptr;
+    QDockWidget *legendDock_ = nullptr;
     QLabel *cursorLabel_ = nullptr;
-    QLabel *countLabel_ = nullptr;
+    LoadStatus *loadStatus_ = nullptr;
     TimeCursor *timeCursor_ = nullptr;
     TimelineDock *timelineDock_ = nullptr;
-    bool timeRestored_ = false; // the session's time came from the settings
+    std::unique_ptr<TimePlace> timePlace_;
     EventBrowser *browser_ = nullptr;
     EventListDock *listDock_ = nullptr;
     LegendWidget *legend_ = nullptr;
     QTimer *legendTimer_ = nullptr;
+    MainActions *actions_ = nullptr;
     ColorBy colorBy_ = ColorBy::Category;
     TimeAxis timeAxis_ = TimeAxis::Event;
 
     std::shared_ptr<const EventStore> store_;
-    std::vector<LoadReport> reports_;
-    EventLoadController *loader_ = nullptr;
-    QToolButton *cancelLoadButton_ = nullptr;
+    EventLoadQueue *loads_ = nullptr;
     bool zoomToDataPending_ = false; // the running load started on an empty view
     bool replacingStore_ = false;    // showStore() is running: re-selections do not move the view
-    TimeWindow fittedTimeline_;       // the timeline's view as fitted to the shown store
-    QStringList queuedPaths_;
 };
 
 } // namespace sitmap
