@@ -23,29 +23,23 @@ QStringList affiliations(const EventStore &store)
 namespace {
 
 /// Applies one filter to events of one store. With `perSource`, what depends only on a source (its
-/// affiliation hidden? its text matching?) is worked out once per source up front, for runs over
-/// many events; without, for each event asked about.
+/// affiliation hidden?) is worked out once per source up front, for runs over many events;
+/// without, for each event asked about. The text part comes from `text` (a TextMatch of the
+/// filter's text over the store) when given, else it is searched for each event asked about.
 class FilterRun {
 public:
-    FilterRun(const EventFilter &filter, const EventStore &store, bool perSource)
+    FilterRun(const EventFilter &filter, const EventStore &store, bool perSource, const TextMatch *text = nullptr)
         : f_(filter)
         , store_(store)
         , needle_(filter.text.trimmed())
+        , text_(text)
     {
-        if (!perSource)
-            return;
-        const std::size_t n = std::size_t(store.sourceCount());
-        if (!f_.hiddenAffiliations.isEmpty())
-            for (std::size_t s = 0; s < n; ++s)
+        if (perSource && !f_.hiddenAffiliations.isEmpty())
+            for (int s = 0; s < store.sourceCount(); ++s)
                 sourceShown_.push_back(sourceShown(quint32(s)));
-        if (!needle_.isEmpty()) {
-            for (std::size_t s = 0; s < n; ++s)
-                sourceMatches_.push_back(sourceMatches(quint32(s)));
-            deferred_ = store.deferredMatches(needle_); // descriptions left in files: one search each
-        }
     }
 
-    bool accepts(EventIndex i)
+    bool accepts(EventIndex i) const
     {
         if (f_.hiddenCategories.contains(store_.categoryId(i)) || f_.hiddenStatuses.contains(int(store_.status(i))))
             return false;
@@ -61,10 +55,7 @@ public:
         }
         if (needle_.isEmpty())
             return true;
-        for (const quint32 s : sources)
-            if (sourceMatches_.empty() ? sourceMatches(s) : sourceMatches_[s])
-                return true;
-        return store_.textContains(i, needle_, scratch_, deferred_ ? &*deferred_ : nullptr);
+        return text_ ? text_->contains(i) : TextMatch::eventContains(store_, i, needle_);
     }
 
 private:
@@ -72,20 +63,31 @@ private:
     {
         return !f_.hiddenAffiliations.contains(affiliationLabel(store_.source(int(s))));
     }
-    bool sourceMatches(quint32 s) const
-    {
-        const Source &src = store_.source(int(s));
-        const auto has = [&](const QString &hay) { return hay.contains(needle_, Qt::CaseInsensitive); };
-        return has(src.claimant) || has(src.outlet) || has(src.affiliation) || has(src.quote);
-    }
 
     const EventFilter &f_;
     const EventStore &store_;
     const QString needle_;
-    std::vector<bool> sourceShown_, sourceMatches_;
-    std::optional<DeferredMatches> deferred_;
-    QString scratch_;
+    const TextMatch *text_;
+    std::vector<bool> sourceShown_;
 };
+
+/// The mask of `filter` over `store` with its text part from `text` (null: no text to match).
+std::shared_ptr<const std::vector<quint8>> maskOf(const EventFilter &filter, const EventStore &store,
+                                                  const TextMatch *text, const std::atomic_bool *cancel)
+{
+    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    if (cancelled())
+        return nullptr;
+    auto mask = std::make_shared<std::vector<quint8>>(std::size_t(store.size()), quint8(0));
+    const FilterRun run(filter, store, true, text);
+    constexpr EventIndex kCancelCheck = 1 << 16; // no text search here: about a millisecond between looks
+    for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
+        if (i % kCancelCheck == 0 && cancelled())
+            return nullptr;
+        (*mask)[i] = run.accepts(i) ? 0 : 1;
+    }
+    return mask;
+}
 
 } // namespace
 
@@ -97,18 +99,21 @@ bool EventFilter::accepts(const EventStore &store, EventIndex i) const
 std::shared_ptr<const std::vector<quint8>> EventFilter::hiddenMask(const EventStore &store,
                                                                    const std::atomic_bool *cancel) const
 {
-    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
-    if (!isActive() || cancelled())
+    if (!isActive())
         return nullptr;
-    auto mask = std::make_shared<std::vector<quint8>>(std::size_t(store.size()), quint8(0));
-    FilterRun run(*this, store, true);
-    constexpr EventIndex kCancelCheck = 4096; // events between looks at `cancel` (a few ms of text search)
-    for (EventIndex i = 0; i < EventIndex(store.size()); ++i) {
-        if (i % kCancelCheck == 0 && cancelled())
-            return nullptr;
-        (*mask)[i] = run.accepts(i) ? 0 : 1;
-    }
-    return mask;
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return maskOf(*this, store, nullptr, cancel);
+    const auto match = TextMatch::search(store, needle, store.deferredMatches(needle), cancel);
+    return match ? maskOf(*this, store, match.get(), cancel) : nullptr;
+}
+
+std::shared_ptr<const std::vector<quint8>> EventFilter::hiddenMask(const EventStore &store, const TextMatch &match) const
+{
+    Q_ASSERT(match.needle() == text.trimmed() && match.size() == store.size());
+    if (!isActive())
+        return nullptr;
+    return maskOf(*this, store, &match, nullptr);
 }
 
 } // namespace sitmap

@@ -301,7 +301,7 @@ DeferredMatches EventStore::deferredMatches(const QString &needle) const
     m.byFile.resize(deferred_.size());
     for (std::size_t f = 0; f < deferred_.size(); ++f)
         if (deferred_[f])
-            m.byFile[f] = deferred_[f]->featuresContaining(needle);
+            m.byFile[f] = std::make_shared<const std::vector<qint64>>(deferred_[f]->featuresContaining(needle));
     return m;
 }
 
@@ -317,8 +317,8 @@ bool EventStore::textContains(EventIndex i, QStringView needle, QString &scratch
         if (!matches) {
             if (description(i).contains(needle, Qt::CaseInsensitive))
                 return true;
-        } else if (file_[i] < matches->byFile.size()) {
-            const std::vector<qint64> &ids = matches->byFile[file_[i]];
+        } else if (file_[i] < matches->byFile.size() && matches->byFile[file_[i]]) {
+            const std::vector<qint64> &ids = *matches->byFile[file_[i]];
             if (std::binary_search(ids.begin(), ids.end(), featureId_[i]))
                 return true;
         }

@@ -82,11 +82,11 @@ struct EventStoreFootprint {
 };
 
 /// For each file of a store (by file number), the ids of the features whose description, left in
-/// the file (see EventStore::isDescriptionDeferred()), contains a needle, ascending: one search of
-/// each file per text filter instead of reading every description. Made by
-/// EventStore::deferredMatches().
+/// the file (see EventStore::isDescriptionDeferred()), contains a needle, ascending (null: none, or
+/// a file that keeps no descriptions): one search of each file per text filter instead of reading
+/// every description. Made by EventStore::deferredMatches() or DeferredSearches::matches().
 struct DeferredMatches {
-    std::vector<std::vector<qint64>> byFile;
+    std::vector<std::shared_ptr<const std::vector<qint64>>> byFile;
 };
 
 /// Immutable, columnar, time-sorted store of events and their sources (many-to-many).
@@ -138,6 +138,8 @@ public:
                                     const DeferredMatches *matches = nullptr) const;
     /// Searches every file that keeps its descriptions for `needle` (once per file): for textContains().
     [[nodiscard]] DeferredMatches deferredMatches(const QString &needle) const;
+    /// The readers of the files that keep their descriptions, by file number (null: in memory).
+    [[nodiscard]] const std::vector<std::shared_ptr<const DeferredText>> &deferredTexts() const { return deferred_; }
     /// When the event was first reported (earliest source publication start, UTC ms); the event's
     /// start when no source gives a publication time (see hasReportTime()).
     [[nodiscard]] qint64 reportedMs(EventIndex i) const { return reported_[i]; }

@@ -9,7 +9,7 @@ namespace sitmap {
 
 EventBrowser::EventBrowser(QObject *parent) : QObject(parent), worker_(new FilterWorker(this))
 {
-    connect(worker_, &FilterWorker::maskReady, this, &EventBrowser::applyMask);
+    connect(worker_, &FilterWorker::textMatched, this, &EventBrowser::textMatched);
 }
 
 void EventBrowser::setStore(std::shared_ptr<const EventStore> store)
@@ -17,6 +17,8 @@ void EventBrowser::setStore(std::shared_ptr<const EventStore> store)
     const QString selectedId = selected_ && store_ ? store_->text(*selected_).id : QString();
     const QString sourceId = source_ && store_ ? store_->source(*source_).id : QString();
     store_ = std::move(store);
+    textMatch_.reset(); // of the old store's events
+    searching_.clear();
     selected_.reset();
     source_.reset();
     highlighted_.clear();
@@ -116,19 +118,43 @@ void EventBrowser::setFilter(const EventFilter &filter)
 void EventBrowser::updateMask(bool keepShown)
 {
     // Categories, statuses, sides and a source take about 10 ms at a million events and apply at
-    // once; a text search takes about a second (half of it searching the file) and goes to the worker.
-    if (store_ && !filter_.text.trimmed().isEmpty()) {
-        worker_->request(store_, filter_);
-        if (!keepShown && mask_) {
-            mask_.reset();
-            emit maskChanged(mask_);
-        }
-        if (!std::exchange(filtering_, true))
-            emit filteringChanged(true);
+    // once; a text search takes about a second (half of it searching the file) and goes to the
+    // worker, once per store and text.
+    const QString needle = filter_.text.trimmed();
+    if (store_ && !needle.isEmpty() && textMatch_ && textMatch_->needle() == needle) {
+        applyMask(filter_.hiddenMask(*store_, *textMatch_));
         return;
     }
-    worker_->cancel(); // a mask still being computed is stale now
-    applyMask(store_ ? filter_.hiddenMask(*store_) : nullptr);
+    textMatch_.reset(); // of another text: dropped
+    if (!store_ || needle.isEmpty()) {
+        searching_.clear();
+        worker_->cancel(); // a search still running is stale now, and so are the file searches kept
+        applyMask(store_ ? filter_.hiddenMask(*store_) : nullptr);
+        return;
+    }
+    if (searching_ != needle) { // else the search under way is the one wanted: its match meets filter_ then
+        searching_ = needle;
+        worker_->request(store_, needle);
+    }
+    if (!keepShown && mask_) {
+        mask_.reset();
+        emit maskChanged(mask_);
+    }
+    if (!std::exchange(filtering_, true))
+        emit filteringChanged(true);
+}
+
+void EventBrowser::textMatched(std::shared_ptr<const TextMatch> match)
+{
+    // The worker delivers the newest request only, which is for store_ and filter_'s text: a change
+    // of either asked again (or cancelled).
+    searching_.clear();
+    if (!store_ || !match || match->needle() != filter_.text.trimmed() || match->size() != store_->size()) {
+        updateMask(true); // not the match wanted after all: ask for it
+        return;
+    }
+    textMatch_ = std::move(match);
+    applyMask(filter_.hiddenMask(*store_, *textMatch_));
 }
 
 void EventBrowser::applyMask(std::shared_ptr<const std::vector<quint8>> mask)

@@ -46,9 +46,11 @@ public:
     [[nodiscard]] std::optional<int> currentSource() const { return source_; }
     [[nodiscard]] const std::vector<EventIndex> &highlighted() const { return highlighted_; }
 
-    /// Returns at once. A filter with text is searched on a worker thread (a second at a million
-    /// events): the previous mask stays in force, N/P included, until maskChanged() brings the new
-    /// one; a newer filter or store supersedes it. Other filters apply before this returns.
+    /// Returns at once. A new text is searched on a worker thread (a second at a million events):
+    /// the previous mask stays in force, N/P included, until maskChanged() brings the new one; a
+    /// newer filter or store supersedes it. The search is kept for the store, so that a filter
+    /// differing only in its other parts (categories, statuses, sides, a source) applies before this
+    /// returns, like a filter without text (about 10 ms at a million events).
     void setFilter(const EventFilter &filter);
     /// The newest filter asked for (its mask may still be being computed: see isFiltering()).
     [[nodiscard]] const EventFilter &filter() const { return filter_; }
@@ -68,9 +70,11 @@ signals:
 private:
     void setSelected(std::optional<EventIndex> event, bool record);
     [[nodiscard]] std::optional<int> sourceForStepping() const;
-    /// Computes filter_'s mask: now, or on the worker for a text search. `keepShown`: the current
-    /// mask (of the same store) stays meanwhile; otherwise nothing is hidden meanwhile.
+    /// Computes filter_'s mask: now when its text (if any) is searched already, else once the worker
+    /// has searched it. `keepShown`: the current mask (of the same store) stays meanwhile; otherwise
+    /// nothing is hidden meanwhile.
     void updateMask(bool keepShown);
+    void textMatched(std::shared_ptr<const TextMatch> match);
     void applyMask(std::shared_ptr<const std::vector<quint8>> mask);
 
     std::shared_ptr<const EventStore> store_;
@@ -79,6 +83,8 @@ private:
     std::vector<EventIndex> highlighted_;
     EventFilter filter_;
     std::shared_ptr<const std::vector<quint8>> mask_;
+    std::shared_ptr<const TextMatch> textMatch_; ///< of filter_'s text over store_, once searched
+    QString searching_;                          ///< the text the worker is searching store_ for
     FilterWorker *worker_ = nullptr;
     bool filtering_ = false;
     SelectionHistory history_;

@@ -16,9 +16,10 @@ FilterWorker::~FilterWorker()
         cancel_->store(true);
 }
 
-void FilterWorker::request(std::shared_ptr<const EventStore> store, const EventFilter &filter)
+void FilterWorker::request(std::shared_ptr<const EventStore> store, const QString &needle)
 {
-    wanted_ = std::make_unique<Request>(Request{++generation_, std::move(store), filter});
+    searches_.retain(*store, needle);
+    wanted_ = std::make_unique<Request>(Request{++generation_, std::move(store), needle});
     if (cancel_)
         cancel_->store(true); // the running job is stale: let it stop early
     if (running_ || startPosted_)
@@ -31,6 +32,7 @@ void FilterWorker::cancel()
 {
     ++generation_;
     wanted_.reset();
+    searches_.clear();
     if (cancel_)
         cancel_->store(true);
 }
@@ -42,21 +44,32 @@ void FilterWorker::startWanted()
         return;
     running_ = true;
     cancel_ = std::make_shared<std::atomic_bool>(false);
-    watcher_.setFuture(QtConcurrent::run(&FilterWorker::run, *wanted_, cancel_));
+    watcher_.setFuture(QtConcurrent::run(&FilterWorker::run, *wanted_, searches_, cancel_));
 }
 
-FilterWorker::Result FilterWorker::run(const Request &request, std::shared_ptr<std::atomic_bool> cancel)
+FilterWorker::Result FilterWorker::run(const Request &request, DeferredSearches searches,
+                                       std::shared_ptr<std::atomic_bool> cancel)
 {
-    return {request.generation, request.filter.hiddenMask(*request.store, cancel.get())};
+    Result result{request.generation, nullptr, {}};
+    if (!cancel->load()) {
+        const DeferredMatches files = searches.matches(*request.store, request.needle); // files not searched yet, now
+        result.match = TextMatch::search(*request.store, request.needle, files, cancel.get());
+    }
+    result.searches = std::move(searches);
+    return result;
 }
 
 void FilterWorker::finished()
 {
     running_ = false;
-    const Result result = watcher_.result();
+    const Result result = watcher_.future().takeResult(); // the future keeps nothing of the job (readers, ids)
+    if (wanted_) { // the job's file searches serve the newest request too, where of its text and files
+        searches_.merge(result.searches);
+        searches_.retain(*wanted_->store, wanted_->needle);
+    }
     if (wanted_ && result.generation == wanted_->generation) {
         wanted_.reset();
-        emit maskReady(result.mask);
+        emit textMatched(result.match);
         return;
     }
     startWanted(); // superseded or cancelled: the newest request, if any, now

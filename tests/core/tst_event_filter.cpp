@@ -59,6 +59,8 @@ private slots:
     void filters();
     void maskMatchesAccepts();
     void aCancelledMaskIsNotMade();
+    void aKeptTextMatchGivesTheMaskOfASearch_data();
+    void aKeptTextMatchGivesTheMaskOfASearch();
     void affiliationsAreListedWithUnknown();
 };
 
@@ -127,6 +129,44 @@ void TestEventFilter::aCancelledMaskIsNotMade()
     const std::atomic_bool go{false}, stop{true};
     QVERIFY(f.hiddenMask(*s, &go)); // a flag left false changes nothing
     QVERIFY(!f.hiddenMask(*s, &stop));
+}
+
+void TestEventFilter::aKeptTextMatchGivesTheMaskOfASearch_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("hiddenAffiliations");
+    QTest::addColumn<int>("onlySource");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("a claimant, one side hidden") << " kimakovsky " << QStringList{"US media"} << -1 << QStringList{"mine", "bridge"};
+    QTest::newRow("an outlet, the other side hidden") << "us PRESS" << QStringList{"Russia / DPR"} << -1 << QStringList{"bridge", "positions"};
+    QTest::newRow("every title, one source") << "title" << QStringList{} << 0 << QStringList{"mine", "bridge"};
+    QTest::newRow("nothing matching") << "ceasefire" << QStringList{} << -1 << QStringList{};
+}
+
+void TestEventFilter::aKeptTextMatchGivesTheMaskOfASearch()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, hiddenAffiliations);
+    QFETCH(int, onlySource);
+    QFETCH(QStringList, expected);
+    const auto s = fixture();
+    EventFilter f;
+    f.text = text;
+    f.hiddenAffiliations = QSet<QString>(hiddenAffiliations.begin(), hiddenAffiliations.end());
+    if (onlySource >= 0)
+        f.onlySource = onlySource;
+    const QString needle = text.trimmed();
+    const auto match = TextMatch::search(*s, needle, s->deferredMatches(needle));
+    QVERIFY(match);
+    QCOMPARE(match->needle(), needle);
+    const auto mask = f.hiddenMask(*s, *match);
+    QCOMPARE(*mask, *f.hiddenMask(*s));
+    QStringList shown;
+    for (EventIndex i = 0; i < EventIndex(s->size()); ++i)
+        if (!(*mask)[i])
+            shown << s->text(i).id;
+    QCOMPARE(shown, expected);
+    QCOMPARE(accepted(*s, f), expected);
 }
 
 void TestEventFilter::affiliationsAreListedWithUnknown()

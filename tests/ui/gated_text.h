@@ -41,20 +41,23 @@ public:
     mutable QSemaphore gate;    ///< one permit lets one search finish
 };
 
-/// `count` events "e0"… titled "Event k", one per second, whose descriptions `text` keeps.
-inline std::shared_ptr<const EventStore> gatedStore(const std::shared_ptr<GatedText> &text, int count)
+/// The first `count` features of `text`'s file as events "e0"… titled "Event k", one per second,
+/// whose descriptions the file keeps (as a progressive load's partial store has them: `text`'s file
+/// is left as it is); their categories "kind 0", "kind 1"… cycle over `categories` ("kind" for one).
+inline std::shared_ptr<const EventStore> partialGatedStore(const std::shared_ptr<GatedText> &text, int count,
+                                                           int categories = 1)
 {
-    text->count = count;
     EventStoreBuilder b;
     const quint16 file = b.fileId(QStringLiteral("gated.gpkg"));
     b.setDeferredText(file, text);
     for (int k = 0; k < count; ++k) {
         const QByteArray id = "e" + QByteArray::number(k);
         const QByteArray title = "Event " + QByteArray::number(k);
+        const QByteArray category = categories > 1 ? "kind " + QByteArray::number(k % categories) : "kind";
         EventRecord r;
         r.id = id;
         r.title = title;
-        r.category = "kind";
+        r.category = category;
         r.time = {qint64(k) * 1000, qint64(k) * 1000, TimePrecision::Exact};
         r.position = {30.0, 45.0};
         r.file = file;
@@ -63,6 +66,14 @@ inline std::shared_ptr<const EventStore> gatedStore(const std::shared_ptr<GatedT
         b.add(r);
     }
     return b.build(std::vector<MapPoint>(std::size_t(count)), QStringLiteral("EPSG:3857"));
+}
+
+/// A store of all `count` features of `text`'s file, which now has `count` (see partialGatedStore()).
+inline std::shared_ptr<const EventStore> gatedStore(const std::shared_ptr<GatedText> &text, int count,
+                                                    int categories = 1)
+{
+    text->count = count;
+    return partialGatedStore(text, count, categories);
 }
 
 /// The mask a text filter on `needle` must give for a gatedStore(): 1 where the description lacks it.

@@ -25,6 +25,31 @@ EventFilter textFilter(const QString &text)
 
 Mask maskAt(const QSignalSpy &spy, int k) { return spy.at(k).front().value<Mask>(); }
 
+/// The searches of `text`'s file begun since last counted, counted off.
+int searchesOf(GatedText &text)
+{
+    const int n = text.entered.available();
+    text.entered.acquire(n);
+    return n;
+}
+
+/// The mask `filter` gives over `store` computed from scratch (searching `text`'s file once, on
+/// this thread: the search is let through the gate and counted off).
+std::vector<quint8> fromScratch(const EventStore &store, const EventFilter &filter, GatedText &text)
+{
+    text.gate.release();
+    const Mask mask = filter.hiddenMask(store);
+    (void)text.entered.tryAcquire();
+    return mask ? *mask : std::vector<quint8>(std::size_t(store.size()), 0);
+}
+
+/// Runs `browser`'s text filter to its end, letting one search of `text`'s file through.
+bool textFiltered(EventBrowser &browser, GatedText &text)
+{
+    text.gate.release();
+    return QTest::qWaitFor([&browser] { return !browser.isFiltering(); }, 10000);
+}
+
 /// Waits (running the event loop) until a search of `text` has begun, and counts it off.
 bool searchBegan(GatedText &text)
 {
@@ -53,6 +78,11 @@ private slots:
     void stepsFollowTheMaskShownNotTheOneComing();
     void theListFollowsTheMaskAndSaysWhileItFilters();
     void deletingTheBrowserWhileItFiltersIsSafe();
+    void anotherCategoryUnderATextFilterAppliesAtOnce_data();
+    void anotherCategoryUnderATextFilterAppliesAtOnce();
+    void aCategoryChosenWhileTheTextIsSearchedComesWithItsMatch();
+    void aNewStoreWithTheSameTextDoesNotSearchTheFileAgain();
+    void clearingTheTextForgetsItsSearches();
 
 private:
     std::shared_ptr<GatedText> text_;
@@ -243,6 +273,105 @@ void TestEventBrowser::deletingTheBrowserWhileItFiltersIsSafe()
     settle(); // the computation ends with nobody to tell
     QCOMPARE(dock.model()->rowCount(), 30);
     QTRY_COMPARE(store_.use_count(), held); // the computation let go of its copy
+}
+
+void TestEventBrowser::anotherCategoryUnderATextFilterAppliesAtOnce_data()
+{
+    QTest::addColumn<QList<int>>("hiddenKinds"); // k of "kind k"
+    QTest::newRow("hiding one category") << QList<int>{1};
+    QTest::newRow("hiding two categories") << QList<int>{0, 2};
+    QTest::newRow("showing every category again") << QList<int>{};
+}
+
+void TestEventBrowser::anotherCategoryUnderATextFilterAppliesAtOnce()
+{
+    QFETCH(QList<int>, hiddenKinds);
+    const auto store = test::gatedStore(text_, 30, 3);
+    EventBrowser browser;
+    browser.setStore(store);
+    EventFilter filter = textFilter(QStringLiteral("river"));
+    filter.hiddenCategories.insert(store->categoryId(2)); // "kind 2"
+    browser.setFilter(filter);
+    QVERIFY(textFiltered(browser, *text_));
+    QCOMPARE(searchesOf(*text_), 1);
+    QSignalSpy masks(&browser, &EventBrowser::maskChanged);
+    QSignalSpy filtering(&browser, &EventBrowser::filteringChanged);
+
+    // The gate stays shut: a search now would never end.
+    filter.hiddenCategories.clear();
+    for (const int k : hiddenKinds)
+        filter.hiddenCategories.insert(store->categoryId(EventIndex(k)));
+    browser.setFilter(filter);
+    QCOMPARE(masks.count(), 1); // before setFilter returned
+    QVERIFY(!browser.isFiltering());
+    QCOMPARE(filtering.count(), 0);
+    QCOMPARE(browser.hiddenMask(), maskAt(masks, 0));
+    QCOMPARE(*maskAt(masks, 0), fromScratch(*store, filter, *text_));
+    settle();
+    QCOMPARE(masks.count(), 1);
+    QCOMPARE(searchesOf(*text_), 0);
+}
+
+void TestEventBrowser::aCategoryChosenWhileTheTextIsSearchedComesWithItsMatch()
+{
+    const auto store = test::gatedStore(text_, 30, 3);
+    EventBrowser browser;
+    browser.setStore(store);
+    QSignalSpy masks(&browser, &EventBrowser::maskChanged);
+    EventFilter filter = textFilter(QStringLiteral("river"));
+    browser.setFilter(filter);
+    QVERIFY(searchBegan(*text_));
+    filter.hiddenCategories.insert(store->categoryId(1)); // "kind 1"
+    browser.setFilter(filter); // the same text: the search under way goes on
+    QCOMPARE(masks.count(), 0);
+    QVERIFY(browser.isFiltering());
+    text_->gate.release();
+    QTRY_COMPARE(masks.count(), 1);
+    settle();
+    QCOMPARE(masks.count(), 1);
+    QCOMPARE(searchesOf(*text_), 0); // none after the first
+    QCOMPARE(*maskAt(masks, 0), fromScratch(*store, filter, *text_));
+}
+
+void TestEventBrowser::aNewStoreWithTheSameTextDoesNotSearchTheFileAgain()
+{
+    // A progressive load: partial stores of the file's first events, then all of them.
+    text_->count = 30;
+    const EventFilter filter = textFilter(QStringLiteral("river"));
+    EventBrowser browser;
+    browser.setStore(test::partialGatedStore(text_, 8));
+    browser.setFilter(filter);
+    QVERIFY(textFiltered(browser, *text_));
+    QCOMPARE(searchesOf(*text_), 1);
+    for (const int count : {20, 30}) {
+        const auto store = test::partialGatedStore(text_, count);
+        browser.setStore(store);
+        QVERIFY(browser.isFiltering()); // the events in memory are searched on the worker
+        QTRY_VERIFY(!browser.isFiltering()); // the gate stays shut: the file is not searched
+        QCOMPARE(searchesOf(*text_), 0);
+        QCOMPARE(*browser.hiddenMask(), test::expectedMask(*store, QStringLiteral("river")));
+        QCOMPARE(*browser.hiddenMask(), fromScratch(*store, filter, *text_));
+    }
+}
+
+void TestEventBrowser::clearingTheTextForgetsItsSearches()
+{
+    EventBrowser browser;
+    browser.setStore(store_);
+    browser.setFilter(textFilter(QStringLiteral("river")));
+    QVERIFY(textFiltered(browser, *text_));
+    QCOMPARE(searchesOf(*text_), 1);
+    browser.setFilter(EventFilter{});
+    QVERIFY(!browser.hiddenMask());
+    browser.setFilter(textFilter(QStringLiteral("river")));
+    QVERIFY(textFiltered(browser, *text_));
+    QCOMPARE(searchesOf(*text_), 1);
+    // And so does a store going away.
+    browser.setStore(nullptr);
+    browser.setStore(store_);
+    QVERIFY(textFiltered(browser, *text_));
+    QCOMPARE(searchesOf(*text_), 1);
+    QCOMPARE(*browser.hiddenMask(), test::expectedMask(*store_, QStringLiteral("river")));
 }
 
 QTEST_MAIN(TestEventBrowser)
