@@ -143,7 +143,8 @@ private:
     /// True when every field the mapping uses has a type the Arrow path reads (GeoPackage and
     /// FlatGeobuf, WGS84 geometry, a Date-typed time, text fields, ACLED's integer codes).
     [[nodiscard]] bool suitsArrow() const;
-    /// Reads the layer through the Arrow stream; false, having read nothing, when it cannot.
+    /// Reads the layer through the Arrow stream; false, having read nothing, when it cannot (also
+    /// when the stream fails before its first row: a batch is all or nothing, features are not).
     [[nodiscard]] bool readArrow();
     /// Reads one row that needs nothing said about it into the sink; false when it does.
     [[nodiscard]] bool readArrowRow(const ArrowColumns &columns, qint64 row, int record);

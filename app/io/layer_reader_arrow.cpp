@@ -214,6 +214,7 @@ bool LayerReader::readArrow()
                                                  count);
     }
 
+    const int recordsBefore = file_.recordsRead;
     // GDAL decodes the next batch on a thread of its own while this one's rows are read.
     QString streamError; // set by the producer before it ends
     ReadAhead<ArrowArray> batches(
@@ -236,6 +237,8 @@ bool LayerReader::readArrow()
             arrow.batch.release(&arrow.batch);
         arrow.batch = ArrowArray{};
         if (!batches.next(arrow.batch)) {
+            if (!streamError.isEmpty() && file_.recordsRead == recordsBefore)
+                return false; // failed before its first row: the feature reader takes what it can
             if (!streamError.isEmpty())
                 file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
                                                 .arg(QString::fromUtf8(OGR_L_GetName(layer_)), streamError));

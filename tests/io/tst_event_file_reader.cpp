@@ -2,6 +2,7 @@
 #include "io/event_file_reader.h"
 
 #include <QCryptographicHash>
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -93,6 +94,8 @@ private slots:
     void optionsChooseFieldsAndLayers();
     void unreadableFilesGiveAFatalError_data();
     void unreadableFilesGiveAFatalError();
+    void aFileCutShortSaysWhereReadingStopped_data();
+    void aFileCutShortSaysWhereReadingStopped();
     void readingLeavesTheFileUntouched_data();
     void readingLeavesTheFileUntouched();
     void theDemoEventsLoadWithoutErrors();
@@ -757,6 +760,43 @@ void TestEventFileReader::unreadableFilesGiveAFatalError()
     QVERIFY2(r.report.fatalError.contains(gdalSays), qPrintable(r.report.fatalError));
     QVERIFY(r.events.empty());
     QVERIFY(r.report.summary().startsWith(name + QStringLiteral(": not loaded: ")));
+}
+
+void TestEventFileReader::aFileCutShortSaysWhereReadingStopped_data()
+{
+    QTest::addColumn<QString>("file");
+    // GDAL fails part-way (on the thread that reads ahead): the load report must say so, and the
+    // features before the cut still load. An Arrow batch fails whole, so a layer whose first
+    // batch fails is read again by feature.
+    QTest::newRow("FlatGeobuf that suits the Arrow stream") << "acled_mixed.fgb";
+    QTest::newRow("FlatGeobuf that suits the Arrow stream, zones beside it") << "datetime_zones.fgb";
+    QTest::newRow("FlatGeobuf read by feature") << "events.fgb";
+}
+
+void TestEventFileReader::aFileCutShortSaysWhereReadingStopped()
+{
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile whole(data(file));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString cut = dir.filePath(file);
+    QFile out(cut);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes.left(bytes.size() * 85 / 100)); // the last features are cut off
+    out.close();
+
+    const LoadResult full = EventFileReader::read(data(file));
+    const LoadResult r = EventFileReader::read(cut);
+    const QStringList lines = r.report.lines();
+    QVERIFY2(lines.filter(QStringLiteral("reading stopped early")).size() == 1, qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY(r.report.eventsLoaded < full.report.eventsLoaded);
+    QVERIFY2(r.report.eventsLoaded > 0, qPrintable(r.report.summary()));
+    for (const Event &e : r.events) // what was read before the cut is as in the whole file
+        QVERIFY2(std::any_of(full.events.begin(), full.events.end(),
+                             [&](const Event &f) { return f.id == e.id && f.time == e.time && f.record == e.record; }),
+                 qPrintable(e.id));
 }
 
 void TestEventFileReader::readingLeavesTheFileUntouched_data()
