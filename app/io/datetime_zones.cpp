@@ -26,21 +26,21 @@ DateTimeZones::~DateTimeZones()
 
 int DateTimeZones::flagOf(std::int64_t fid)
 {
-    if (done_.load(std::memory_order_acquire) == 0 && !finished_.load(std::memory_order_acquire)) {
-        std::unique_lock lock(mutex_);
-        progressed_.wait(lock, [&] { return done_.load() > 0 || finished_.load(); });
-    }
+    waitUntilDone(1); // the first feature read says where ids start
     const std::int64_t index = fid - firstFid_.load(std::memory_order_acquire);
-    if (index < 0 || index >= std::int64_t(flags_.size()))
-        return kNotRead;
-    if (done_.load(std::memory_order_acquire) <= index && !finished_.load(std::memory_order_acquire)) {
-        std::unique_lock lock(mutex_);
-        progressed_.wait(lock, [&] { return done_.load() > index || finished_.load(); });
-    }
-    if (done_.load(std::memory_order_acquire) <= index)
+    if (index < 0 || index >= std::int64_t(flags_.size()) || !waitUntilDone(index + 1))
         return kNotRead;
     const std::uint8_t flag = flags_[std::size_t(index)];
     return flag == kNone ? kNotRead : int(flag);
+}
+
+bool DateTimeZones::waitUntilDone(std::int64_t count)
+{
+    if (done_.load(std::memory_order_acquire) < count && !finished_.load(std::memory_order_acquire)) {
+        std::unique_lock lock(mutex_);
+        progressed_.wait(lock, [&] { return done_.load() >= count || finished_.load(); });
+    }
+    return done_.load(std::memory_order_acquire) >= count;
 }
 
 void DateTimeZones::publish(std::int64_t done, bool finished)

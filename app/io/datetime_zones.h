@@ -35,6 +35,8 @@ public:
 
 private:
     void run(QString path, QByteArray layer, QByteArray field);
+    /// Waits until the pass has read `count` features (or ended); true when it has.
+    bool waitUntilDone(std::int64_t count);
     /// Makes flags_[0, done) readable and wakes a waiting flagOf().
     void publish(std::int64_t done, bool finished);
 

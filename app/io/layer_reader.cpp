@@ -217,8 +217,19 @@ void LayerReader::readFeatures()
         batch = {};
     }
     if (!readError.isEmpty())
-        file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
-                                        .arg(QString::fromUtf8(OGR_L_GetName(layer_)), readError));
+        reportStoppedEarly(readError);
+}
+
+void LayerReader::reportStoppedEarly(const QString &why)
+{
+    file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
+                                    .arg(QString::fromUtf8(OGR_L_GetName(layer_)), why));
+}
+
+QByteArrayView LayerReader::generatedId(int record)
+{
+    generatedId_ = QStringLiteral("%1#%2").arg(file_.fileName).arg(record).toUtf8();
+    return generatedId_;
 }
 
 void LayerReader::readFeature(OGRFeatureH feature, int record)
@@ -265,8 +276,7 @@ void LayerReader::readDetails(OGRFeatureH feature, int record, EventRecord &e)
 {
     e.id = text_.field(feature, idx_.id, FeatureText::Id);
     if (e.id.isEmpty()) {
-        generatedId_ = QStringLiteral("%1#%2").arg(file_.fileName).arg(record).toUtf8();
-        e.id = generatedId_;
+        e.id = generatedId(record);
     } else if (const int first = file_.ids.firstUse(e.id, record); first != 0) {
         file_.log->warning(record, mapping_.id, QString::fromUtf8(e.id),
                            QStringLiteral("id already used by record %1").arg(first));

@@ -107,6 +107,10 @@ private:
     void readRecords();
     /// Reads the layer feature by feature (the driver reading ahead on another thread).
     void readFeatures();
+    /// Reports that GDAL failed part-way through the layer, saying `why`.
+    void reportStoppedEarly(const QString &why);
+    /// "<file name>#<record>", the id of a record that has none (valid until the next call).
+    [[nodiscard]] QByteArrayView generatedId(int record);
     [[nodiscard]] int fieldIndex(const QString &name) const;
     /// Tells the driver not to read the fields the mapping does not use, nor, unless
     /// `coordinateFields`, the latitude/longitude fields (the Arrow path reads geometry only).

@@ -240,8 +240,7 @@ bool LayerReader::readArrow()
             if (!streamError.isEmpty() && file_.recordsRead == recordsBefore)
                 return false; // failed before its first row: the feature reader takes what it can
             if (!streamError.isEmpty())
-                file_.log->error(0, {}, {}, QStringLiteral("layer '%1': reading stopped early: %2")
-                                                .arg(QString::fromUtf8(OGR_L_GetName(layer_)), streamError));
+                reportStoppedEarly(streamError);
             return true;
         }
         for (const auto &[child, column] : columns)
@@ -309,8 +308,7 @@ bool LayerReader::readArrowRow(const ArrowColumns &c, qint64 row, int record)
     // The last check, as it registers the id: the row is read from here on.
     r.id = text_.trimmedValue(id.bytes(row));
     if (r.id.isEmpty()) {
-        generatedId_ = QStringLiteral("%1#%2").arg(file_.fileName).arg(record).toUtf8();
-        r.id = generatedId_;
+        r.id = generatedId(record);
     } else if (file_.ids.firstUse(r.id, record) != 0) {
         return false; // used before: the feature reader says so
     }
