@@ -2,6 +2,7 @@
 
 #include "io/csv_line_index.h"
 #include "io/event_sink.h"
+#include "io/geojson_chunk_reader.h"
 #include "io/issue_log.h"
 #include "io/layer_reader.h"
 #include "io/ogr_handles.h"
@@ -10,6 +11,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QThread>
 #include <algorithm>
 
 namespace sitmap {
@@ -42,14 +45,40 @@ std::vector<OGRLayerH> layersToRead(GDALDatasetH ds, const QString &driver, cons
     return out;
 }
 
-void readSharedSources(OGRLayerH layer, SourceTable &table, IssueLog &log)
+void readSharedSources(const SitMapProfile::Shared &shared, SourceTable &table, IssueLog &log)
 {
-    const SitMapProfile::Shared shared = SitMapProfile::sharedSources(layer);
     const QString field = QStringLiteral("sources");
     if (!shared.error.isEmpty())
         log.warning(0, field, {}, shared.error);
     for (const QString &problem : SitMapProfile::addShared(shared.items, table).problems)
         log.warning(0, field, {}, problem);
+}
+
+/// A large GeoJSON FeatureCollection, cut into chunks for GeoJsonChunkReader.
+struct GeoJsonChunks {
+    GeoJsonLayout layout;
+    QJsonObject members; ///< the top-level members but "features"
+    std::unique_ptr<GeoJsonChunkReader> reader;
+};
+
+/// The chunks of `path` when it should be read in chunks (big enough, a FeatureCollection whose
+/// features array the layout scan found), else nothing.
+std::optional<GeoJsonChunks> geoJsonChunks(const QString &path, const EventFileReader::Options &options)
+{
+    if (options.geoJsonChunkBytes <= 0 || !options.layer.isEmpty() || QFileInfo(path).size() < options.geoJsonChunkedFrom)
+        return std::nullopt;
+    // The first chunk is small, so that the first events show at once.
+    constexpr qint64 kFirstChunkBytes = 256 * 1024;
+    GeoJsonChunks out;
+    out.layout = GeoJsonLayout::scan(path, options.geoJsonChunkBytes, std::min(options.geoJsonChunkBytes, kFirstChunkBytes));
+    out.members = QJsonDocument::fromJson(out.layout.skeleton).object();
+    if (!out.layout.cut || out.layout.chunks.empty()
+        || out.members.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection"))
+        return std::nullopt; // GDAL reads it whole, and says what it makes of it
+    const int workers = std::clamp(QThread::idealThreadCount(), 1, 4);
+    out.reader = std::make_unique<GeoJsonChunkReader>(path, out.layout, SitMapProfile::geoJsonChunkOpenOptions(),
+                                                      workers, 8 * workers);
+    return out;
 }
 
 /// Records in the layers to read, or -1 when a layer cannot tell without reading itself.
@@ -94,24 +123,39 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         openOptions.push_back(o.constData());
     openOptions.push_back(nullptr);
 
-    CPLErrorReset();
-    const DatasetPtr ds(GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                   nullptr, openOptions.data(), nullptr));
-    if (!ds) {
-        QString why = lastGdalMessage();
-        if (why.startsWith(path + QStringLiteral(": "))) // GDAL often starts with the path itself
-            why.remove(0, path.size() + 2);
-        report.fatalError = QStringLiteral("cannot open %1: %2")
-                                .arg(path, why.isEmpty() ? QStringLiteral("not a vector format GDAL can read") : why);
-        return result;
-    }
-    report.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+    std::optional<GeoJsonChunks> chunks = geoJson ? geoJsonChunks(path, options) : std::nullopt;
+    DatasetPtr ds;
+    std::vector<OGRLayerH> layers;
+    if (chunks) {
+        QString why;
+        OGRLayerH first = chunks->reader->firstLayer(&why);
+        if (!first) {
+            report.fatalError = QStringLiteral("cannot open %1: %2").arg(path, why);
+            return result;
+        }
+        report.driver = QStringLiteral("GeoJSON");
+        report.geoJsonChunks = int(chunks->layout.chunks.size());
+        layers.push_back(first);
+    } else {
+        CPLErrorReset();
+        ds.reset(GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                            nullptr, openOptions.data(), nullptr));
+        if (!ds) {
+            QString why = lastGdalMessage();
+            if (why.startsWith(path + QStringLiteral(": "))) // GDAL often starts with the path itself
+                why.remove(0, path.size() + 2);
+            report.fatalError = QStringLiteral("cannot open %1: %2")
+                                    .arg(path, why.isEmpty() ? QStringLiteral("not a vector format GDAL can read") : why);
+            return result;
+        }
+        report.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
 
-    QString layerError;
-    const std::vector<OGRLayerH> layers = layersToRead(ds.get(), report.driver, options.layer, &layerError);
-    if (!layerError.isEmpty()) {
-        report.fatalError = QStringLiteral("cannot read %1: %2").arg(path, layerError);
-        return result;
+        QString layerError;
+        layers = layersToRead(ds.get(), report.driver, options.layer, &layerError);
+        if (!layerError.isEmpty()) {
+            report.fatalError = QStringLiteral("cannot read %1: %2").arg(path, layerError);
+            return result;
+        }
     }
 
     IssueLog log(path);
@@ -132,10 +176,14 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     else
         file.sink = &toList.emplace(result.events, path);
     file.csvLines = report.driver == QLatin1String("CSV") ? &csvLines : nullptr;
+    if (chunks) {
+        file.chunks = chunks->reader.get();
+        file.recordCount = chunks->layout.objects;
+    }
 
     ReadProgress progress;
     // CSV: the share of the file the line index has scanned, which keeps step with the reading.
-    const qint64 total = options.progress && !file.csvLines ? cheapRecordCount(layers) : -1;
+    const qint64 total = !options.progress || file.csvLines ? -1 : chunks ? file.recordCount : cheapRecordCount(layers);
     const auto reportProgress = [&] {
         progress.recordsRead = file.recordsRead;
         progress.eventsRead = file.sink->size();
@@ -149,7 +197,9 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         file.checkpoint = [&] { return file.recordsRead % kProgressInterval != 0 || reportProgress(); };
 
     if (geoJson && !layers.empty())
-        readSharedSources(layers.front(), sources, log);
+        readSharedSources(chunks ? SitMapProfile::sharedSources(chunks->members)
+                                 : SitMapProfile::sharedSources(layers.front()),
+                          sources, log);
     file.stopped = options.progress && !reportProgress();
     for (OGRLayerH layer : layers) {
         if (file.stopped)
@@ -157,6 +207,13 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         LayerReader(layer, options.mapping, file).read();
     }
     result.stopped = file.stopped;
+    if (chunks && chunks->layout.cutShort && !file.stopped)
+        log.error(0, {}, {},
+                  QStringLiteral("the file ends inside its features array, after byte %1 of %2: it seems cut short; "
+                                 "the %3 complete features before that were read")
+                      .arg(chunks->layout.cutShortAt)
+                      .arg(QFileInfo(path).size())
+                      .arg(chunks->layout.objects));
 
     if (toBuilder)
         toBuilder->finish(sources); // its sources no record cited, so the store lists every one

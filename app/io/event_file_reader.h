@@ -55,6 +55,11 @@ public:
         /// reads a feature by id quickly in the file (the store keeps feature ids and reads the
         /// text when asked, see DeferredText). False keeps every description in memory.
         bool deferDescriptions = false;
+        /// A GeoJSON FeatureCollection of at least `geoJsonChunkedFrom` bytes is read in chunks of
+        /// about this many bytes, on worker threads (GeoJsonChunkReader): its first features
+        /// arrive at once instead of after GDAL's pass over the whole file. 0 reads every file whole.
+        qint64 geoJsonChunkBytes = qint64(1) << 20;
+        qint64 geoJsonChunkedFrom = qint64(8) << 20;
     };
     /// Records between two calls of Options::progress.
     static constexpr int kProgressInterval = 256;

@@ -40,41 +40,79 @@ LayerReader::LayerReader(OGRLayerH layer, const FieldMapping &override, FileCont
 
 LayerReader::~LayerReader() = default;
 
+namespace {
+
+QStringList fieldNames(OGRFeatureDefnH defn)
+{
+    QStringList names;
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    return names;
+}
+
+int indexIn(OGRFeatureDefnH defn, const QString &name)
+{
+    return name.isEmpty() ? -1 : OGR_FD_GetFieldIndex(defn, name.toUtf8().constData());
+}
+
+} // namespace
+
 int LayerReader::fieldIndex(const QString &name) const
 {
-    if (name.isEmpty())
-        return -1;
-    return OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer_), name.toUtf8().constData());
+    return indexIn(OGR_L_GetLayerDefn(layer_), name);
+}
+
+void LayerReader::mapFields()
+{
+    mapping_ = (acled_ ? AcledPreset::mapping(names_) : FieldMapping::detect(names_)).overriddenBy(override_);
+}
+
+void LayerReader::indexFields(OGRFeatureDefnH defn)
+{
+    const FieldMapping &m = mapping_;
+    const auto at = [defn](const QString &name) { return indexIn(defn, name); };
+    idx_ = Indices{at(m.id), at(m.timeStart), at(m.timeOfDay), -1, at(m.timeEnd), at(m.timePrecision),
+                   at(m.latitude), at(m.longitude), at(m.title), at(m.description), at(m.category),
+                   at(m.actors), at(m.place), at(m.geoPrecision), at(m.status), at(m.sources),
+                   at(m.sourceText), at(m.url), {}};
+    idx_.radius = at(m.radius);
+    for (const QString &name : m.extraActors)
+        if (const int i = at(name); i >= 0)
+            idx_.extraActors.push_back(i);
+    // KML (LIBKML): a placemark has either a TimeStamp (timestamp) or a TimeSpan (begin/end).
+    if (override_.timeStart.isEmpty() && m.timeStart.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) == 0)
+        idx_.beginFallback = at(QStringLiteral("begin"));
+    if (deferDescription_)
+        idx_.description = -1;
+}
+
+void LayerReader::followSchema(OGRFeatureDefnH defn)
+{
+    bool grew = false;
+    for (const QString &name : fieldNames(defn)) {
+        if (!names_.contains(name)) {
+            names_ << name;
+            grew = true;
+        }
+    }
+    if (grew)
+        mapFields();
+    indexFields(defn);
 }
 
 QString LayerReader::prepare()
 {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer_);
-    QStringList names;
-    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
-        names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-    acled_ = AcledPreset::matches(names);
-    mapping_ = (acled_ ? AcledPreset::mapping(names) : FieldMapping::detect(names)).overriddenBy(override_);
+    names_ = fieldNames(defn);
+    acled_ = AcledPreset::matches(names_);
+    mapFields();
     for (const QString &name : override_.usedFields())
         if (fieldIndex(name) < 0)
             file_.log->warning(0, name, {}, QStringLiteral("the mapping names a field the layer does not have; ignored"));
-
-    const FieldMapping &m = mapping_;
-    idx_ = Indices{fieldIndex(m.id), fieldIndex(m.timeStart), fieldIndex(m.timeOfDay), -1, fieldIndex(m.timeEnd),
-                   fieldIndex(m.timePrecision), fieldIndex(m.latitude), fieldIndex(m.longitude),
-                   fieldIndex(m.title), fieldIndex(m.description), fieldIndex(m.category), fieldIndex(m.actors),
-                   fieldIndex(m.place), fieldIndex(m.geoPrecision), fieldIndex(m.status), fieldIndex(m.sources),
-                   fieldIndex(m.sourceText), fieldIndex(m.url), {}};
-    idx_.radius = fieldIndex(m.radius);
-    for (const QString &name : m.extraActors)
-        if (const int i = fieldIndex(name); i >= 0)
-            idx_.extraActors.push_back(i);
-    // KML (LIBKML): a placemark has either a TimeStamp (timestamp) or a TimeSpan (begin/end).
-    if (override_.timeStart.isEmpty() && m.timeStart.compare(QLatin1String("timestamp"), Qt::CaseInsensitive) == 0)
-        idx_.beginFallback = fieldIndex(QStringLiteral("begin"));
+    deferDescription_ = false;
+    indexFields(defn);
 
     // Free text the file can give back by feature id stays there: not read, not held.
-    deferDescription_ = false;
     if (file_.deferDescriptions && idx_.description >= 0 && OgrDeferredText::suits(layer_, file_.driver)) {
         const QByteArray field = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, idx_.description));
         deferDescription_ = file_.sink->deferDescriptions(
@@ -137,13 +175,19 @@ void LayerReader::readRecords()
 {
     const QString layerError = prepare();
     if (!layerError.isEmpty()) {
-        const int count = int(OGR_L_GetFeatureCount(layer_, TRUE));
+        const int count = int(file_.chunks ? file_.recordCount : OGR_L_GetFeatureCount(layer_, TRUE));
         if (count > 0) {
             file_.recordsRead += count;
             file_.log->error(0, {}, {}, QStringLiteral("layer '%1': %2; its %3 records were skipped")
                                             .arg(QString::fromUtf8(OGR_L_GetName(layer_)), layerError)
                                             .arg(count));
         }
+        return;
+    }
+    if (file_.chunks) {
+        file_.ids.reserve(std::size_t(file_.recordCount));
+        file_.sink->reserve(std::size_t(file_.recordCount));
+        readChunks();
         return;
     }
     // Cheap counts only: GDAL's CSV driver, for one, reads the whole file to count, whatever bForce says.

@@ -26,6 +26,7 @@ namespace sitmap {
 
 class DateTimeZones;
 class EventSink;
+class GeoJsonChunkReader;
 
 /// The event ids met in a file so far, and the record that first used each.
 class IdRegister {
@@ -68,6 +69,10 @@ struct FileContext {
     SourceTable *sources = nullptr;
     EventSink *sink = nullptr;  ///< where events go
     const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
+    /// Set for a GeoJSON file read in chunks: the layer is the first chunk's, the features come
+    /// from here, and `recordCount` says how many the file holds.
+    GeoJsonChunkReader *chunks = nullptr;
+    qint64 recordCount = -1;
     int recordsRead = 0;        ///< running over the file's layers
     IdRegister ids;
     /// Called after each record; returning false stops reading the file (`stopped` is then set).
@@ -112,6 +117,15 @@ private:
     /// "<file name>#<record>", the id of a record that has none (valid until the next call).
     [[nodiscard]] QByteArrayView generatedId(int record);
     [[nodiscard]] int fieldIndex(const QString &name) const;
+    /// Sets mapping_ from the field names met so far (names_), detected or ACLED's, overridden.
+    void mapFields();
+    /// Sets idx_ to the mapped fields' indices in `defn`.
+    void indexFields(OGRFeatureDefnH defn);
+    /// Takes the schema of a chunk after the first (its own features' fields, maybe in another
+    /// order, fewer or more): new field names join the mapping, and fields are indexed anew.
+    void followSchema(OGRFeatureDefnH defn);
+    /// Reads the features of a GeoJSON file read in chunks (FileContext::chunks).
+    void readChunks();
     /// Tells the driver not to read the fields the mapping does not use, nor, unless
     /// `coordinateFields`, the latitude/longitude fields (the Arrow path reads geometry only).
     void ignoreUnusedFields(bool coordinateFields = true);
@@ -162,6 +176,7 @@ private:
     FieldMapping override_;
     FileContext &file_;
     FieldMapping mapping_;
+    QStringList names_;         // the layer's field names (with a chunked file: every chunk's so far)
     Indices idx_;
     bool acled_ = false;
     bool deferDescription_ = false; // descriptions stay in the file: idx_.description is then -1

@@ -37,17 +37,26 @@ void lookUp(const QString &id, const SourceTable &table, SitMapProfile::Resolved
 
 QStringList SitMapProfile::geoJsonOpenOptions()
 {
-    return {QStringLiteral("NATIVE_DATA=YES"), QStringLiteral("DATE_AS_STRING=YES")};
+    return QStringList{QStringLiteral("NATIVE_DATA=YES")} + geoJsonChunkOpenOptions();
+}
+
+QStringList SitMapProfile::geoJsonChunkOpenOptions()
+{
+    return {QStringLiteral("DATE_AS_STRING=YES")};
 }
 
 SitMapProfile::Shared SitMapProfile::sharedSources(OGRLayerH layer)
 {
-    Shared out;
     // An OGR layer is a GDAL major object; GDAL documents passing its handle to the metadata API.
     const char *native = GDALGetMetadataItem(static_cast<GDALMajorObjectH>(layer), "NATIVE_DATA", "NATIVE_DATA");
     if (!native)
-        return out;
-    const QJsonObject members = QJsonDocument::fromJson(QByteArray(native)).object();
+        return {};
+    return sharedSources(QJsonDocument::fromJson(QByteArray(native)).object());
+}
+
+SitMapProfile::Shared SitMapProfile::sharedSources(const QJsonObject &members)
+{
+    Shared out;
     const QJsonValue sources = members.value(QLatin1String("sources"));
     if (sources.isUndefined() || sources.isNull())
         return out;

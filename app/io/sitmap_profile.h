@@ -5,6 +5,7 @@
 #include <ogr_api.h>
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -19,6 +20,9 @@ public:
     /// the layer's NATIVE_DATA metadata (works on GDAL 3.6); DATE_AS_STRING=YES keeps times as
     /// written, so "2025-07-14" stays a day rather than becoming midnight.
     [[nodiscard]] static QStringList geoJsonOpenOptions();
+    /// The same without NATIVE_DATA, for the chunks of a file read in chunks (GeoJsonChunkReader):
+    /// their top-level members are read from the file's skeleton instead.
+    [[nodiscard]] static QStringList geoJsonChunkOpenOptions();
 
     struct Shared {
         QJsonArray items;
@@ -26,6 +30,8 @@ public:
     };
     /// The top-level "sources" array of a GeoJSON layer opened with geoJsonOpenOptions().
     [[nodiscard]] static Shared sharedSources(OGRLayerH layer);
+    /// The "sources" member of a FeatureCollection's top-level members.
+    [[nodiscard]] static Shared sharedSources(const QJsonObject &members);
 
     struct Resolved {
         std::vector<int> indices; ///< into the table, without repeats, in the order listed

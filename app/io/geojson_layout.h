@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+#include <vector>
+
+namespace sitmap {
+
+/// Where the features of a GeoJSON FeatureCollection lie in its file, cut into chunks at feature
+/// boundaries, so that GDAL can read the chunks in parallel as small FeatureCollections of their
+/// own (GDAL 3.6 parses a whole file once to learn its schema before it gives out any feature).
+///
+/// Found by one pass over the bytes that follows JSON's structure only (strings, escapes, nesting),
+/// not its values: GDAL still parses every byte. A file whose top level is not an object with a
+/// "features" array is not cut (`cut` false); a file that ends inside the array is cut up to its
+/// last complete element (`cutShort`). Opens the file read-only.
+class GeoJsonLayout {
+public:
+    /// A run of whole array elements: bytes [begin, end) of the file, separators excluded.
+    struct Chunk {
+        qint64 begin = 0;
+        qint64 end = 0;
+        int objects = 0;       ///< elements that are JSON objects (GDAL reads Features among them)
+        int firstObject = 0;   ///< objects in the chunks before this one
+    };
+
+    /// Scans `path`; chunks hold about `firstChunkBytes` (the first) and `chunkBytes` (the rest).
+    [[nodiscard]] static GeoJsonLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes);
+
+    bool cut = false;         ///< a top-level object with a "features" array was found
+    QString whyNot;           ///< when not: why (for tests and logs)
+    bool cutShort = false;    ///< the file ends inside the features array
+    qint64 cutShortAt = 0;    ///< byte offset after the last complete element, when cutShort
+    /// The top-level object without its features: the bytes before the array, "]", and the bytes
+    /// after it ("]}" when cut short). Valid JSON when the file is.
+    QByteArray skeleton;
+    std::vector<Chunk> chunks;
+    int objects = 0;          ///< elements that are objects, in all chunks
+};
+
+} // namespace sitmap

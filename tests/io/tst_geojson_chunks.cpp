@@ -1,0 +1,402 @@
+// A large GeoJSON FeatureCollection is cut into chunks at feature boundaries (GeoJsonLayout) and
+// read by GDAL chunk by chunk on worker threads (GeoJsonChunkReader): the events and the load
+// report must be those of reading the file whole, and a broken or cut-short part must not cost
+// the rest of the file.
+#include "io/event_file_reader.h"
+#include "io/geojson_layout.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sitmap;
+
+class TestGeoJsonChunks : public QObject {
+    Q_OBJECT
+
+private slots:
+    void chunksAreRunsOfWholeFeatures_data();
+    void chunksAreRunsOfWholeFeatures();
+    void theSkeletonKeepsTheMembersAroundTheFeatures();
+    void onlyAFeatureCollectionWithAFeaturesArrayIsCut_data();
+    void onlyAFeatureCollectionWithAFeaturesArrayIsCut();
+    void aFileCutShortIsCutUpToItsLastWholeFeature();
+    void readingInChunksGivesTheEventsAndReportOfReadingWhole_data();
+    void readingInChunksGivesTheEventsAndReportOfReadingWhole();
+    void fieldsThatAppearOnlyInLaterChunksAreRead();
+    void aBrokenChunkIsReportedAndTheRestLoads();
+    void aFileCutShortLoadsWhatItHolds();
+    void smallFilesAreReadWholeAndLargeOnesInChunks();
+    void readingInChunksLeavesTheFileUntouched();
+    void progressCountsTheFeaturesAndStoppingEndsTheWorkers();
+};
+
+namespace {
+
+QString data(const QString &name)
+{
+    return QStringLiteral(SITMAP_TEST_DATA "/") + name;
+}
+
+QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// Reading options: whole, or in chunks of `chunkBytes` whatever the file's size.
+EventFileReader::Options chunked(qint64 chunkBytes)
+{
+    EventFileReader::Options o;
+    o.geoJsonChunkBytes = chunkBytes;
+    o.geoJsonChunkedFrom = 0;
+    return o;
+}
+
+/// Every element of every chunk, parsed on its own, in file order.
+QJsonArray chunkElements(const QByteArray &bytes, const GeoJsonLayout &layout)
+{
+    QJsonArray all;
+    for (const GeoJsonLayout::Chunk &c : layout.chunks) {
+        const QByteArray text = '[' + bytes.mid(c.begin, c.end - c.begin) + ']';
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+        if (!doc.isArray())
+            return {QStringLiteral("chunk at %1 is not a run of elements: %2").arg(c.begin).arg(error.errorString())};
+        for (const QJsonValue &v : doc.array())
+            all.append(v);
+    }
+    return all;
+}
+
+/// A FeatureCollection of `n` features whose texts hold what could fool a scanner.
+QByteArray trickyCollection(int n)
+{
+    QByteArray out = R"({"type":"FeatureCollection","name":"tricky","meta":{"features":[{"x":1}],"note":"]}{["},)"
+                     "\n\"features\" : [\n";
+    for (int i = 1; i <= n; ++i) {
+        out += QByteArray(R"(  {"type":"Feature","id":"t-)") + QByteArray::number(i)
+            + R"(","properties":{"time":"2025-07-)" + QByteArray::number(1 + i % 28)
+            + R"(","title":"quote \" brace } bracket ] comma , backslash \\","description":"ends in a backslash \\\\",)"
+            + R"("nested":{"features":[1,2,{"a":"]"}]}},"geometry":{"type":"Point","coordinates":[)"
+            + QByteArray::number(30 + i % 7) + ',' + QByteArray::number(45 + i % 5) + "]}}";
+        out += i < n ? ",\n" : "\n";
+    }
+    return out + R"(], "sources": [{"id":"s1","claimant":"after the features"}]})";
+}
+
+QStringList outlets(const LoadResult &r, const Event &e)
+{
+    QStringList out;
+    for (const int si : e.sourceIndices) {
+        const Source &s = r.sources[std::size_t(si)];
+        out << s.id + QLatin1Char('|') + s.claimant + QLatin1Char('|') + s.outlet + QLatin1Char('|') + s.url;
+    }
+    return out;
+}
+
+} // namespace
+
+
+void TestGeoJsonChunks::chunksAreRunsOfWholeFeatures_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<qint64>("chunkBytes");
+    QTest::newRow("strings holding quotes, braces, brackets and backslashes, tiny chunks") << QString() << qint64(1);
+    QTest::newRow("strings holding quotes, braces, brackets and backslashes, 2 kB chunks") << QString() << qint64(2048);
+    QTest::newRow("the SitMap profile") << data(QStringLiteral("events_profile.geojson")) << qint64(300);
+    QTest::newRow("an earthquake feed with feature ids") << data(QStringLiteral("events_plain.geojson")) << qint64(1);
+    QTest::newRow("the demo events") << QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson") << qint64(700);
+}
+
+void TestGeoJsonChunks::chunksAreRunsOfWholeFeatures()
+{
+    QFETCH(QString, file);
+    QFETCH(qint64, chunkBytes);
+    QTemporaryDir dir;
+    const QString path = file.isEmpty() ? write(dir, QStringLiteral("tricky.geojson"), trickyCollection(40)) : file;
+    const QByteArray bytes = readAll(path);
+    const QJsonArray features = QJsonDocument::fromJson(bytes).object().value(QLatin1String("features")).toArray();
+    QVERIFY(!features.isEmpty());
+
+    const GeoJsonLayout layout = GeoJsonLayout::scan(path, chunkBytes, chunkBytes);
+    QVERIFY2(layout.cut, qPrintable(layout.whyNot));
+    QVERIFY(!layout.cutShort);
+    QCOMPARE(chunkElements(bytes, layout), features); // every element once, whole, in order
+    QCOMPARE(layout.objects, int(features.size()));
+    if (chunkBytes == 1)
+        QCOMPARE(int(layout.chunks.size()), int(features.size())); // one feature per chunk
+    int before = 0;
+    for (const GeoJsonLayout::Chunk &c : layout.chunks) {
+        QCOMPARE(c.firstObject, before);
+        before += c.objects;
+    }
+}
+
+void TestGeoJsonChunks::theSkeletonKeepsTheMembersAroundTheFeatures()
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("tricky.geojson"), trickyCollection(5));
+    const GeoJsonLayout layout = GeoJsonLayout::scan(path, 100, 100);
+    QVERIFY(layout.cut);
+    QJsonParseError error{};
+    const QJsonObject top = QJsonDocument::fromJson(layout.skeleton, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(top.value(QLatin1String("name")).toString(), QStringLiteral("tricky"));
+    QCOMPARE(top.value(QLatin1String("features")).toArray(), QJsonArray()); // the features are left out
+    QCOMPARE(top.value(QLatin1String("meta")).toObject().value(QLatin1String("features")).toArray().size(), 1);
+    QCOMPARE(top.value(QLatin1String("sources")).toArray().first().toObject().value(QLatin1String("claimant")),
+             QJsonValue(QStringLiteral("after the features")));
+}
+
+void TestGeoJsonChunks::onlyAFeatureCollectionWithAFeaturesArrayIsCut_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("cut");
+    QTest::newRow("a byte order mark before the collection")
+        << QByteArray("\xEF\xBB\xBF{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},{\"a\":2}]}") << true;
+    QTest::newRow("a top-level array") << QByteArray(R"([{"type":"FeatureCollection","features":[]}])") << false;
+    QTest::newRow("a single feature") << QByteArray(R"({"type":"Feature","properties":{"features":[1]}})") << false;
+    QTest::newRow("features that are not an array") << QByteArray(R"({"type":"FeatureCollection","features":null})")
+                                                    << false;
+    QTest::newRow("a key that only ends in features") << QByteArray(R"({"no_features":[{"a":1}]})") << false;
+    QTest::newRow("an empty file") << QByteArray() << false;
+}
+
+void TestGeoJsonChunks::onlyAFeatureCollectionWithAFeaturesArrayIsCut()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, cut);
+    QTemporaryDir dir;
+    const GeoJsonLayout layout = GeoJsonLayout::scan(write(dir, QStringLiteral("x.geojson"), bytes), 1, 1);
+    QCOMPARE(layout.cut, cut);
+    QCOMPARE(layout.whyNot.isEmpty(), cut);
+    if (cut)
+        QCOMPARE(layout.objects, 2);
+}
+
+void TestGeoJsonChunks::aFileCutShortIsCutUpToItsLastWholeFeature()
+{
+    QTemporaryDir dir;
+    const QByteArray whole = trickyCollection(10);
+    const qsizetype tenth = whole.indexOf("{\"type\":\"Feature\",\"id\":\"t-10\"");
+    QVERIFY(tenth > 0);
+    const QByteArray cutShort = whole.left(tenth + 40); // inside the tenth feature
+    const QString path = write(dir, QStringLiteral("cut.geojson"), cutShort);
+    const GeoJsonLayout layout = GeoJsonLayout::scan(path, 300, 300);
+    QVERIFY(layout.cut);
+    QVERIFY(layout.cutShort);
+    QCOMPARE(layout.objects, 9);
+    QCOMPARE(chunkElements(cutShort, layout).size(), 9);
+    QVERIFY(layout.cutShortAt < tenth);
+    QVERIFY(!QJsonDocument::fromJson(layout.skeleton).isNull()); // still a JSON object
+}
+
+void TestGeoJsonChunks::readingInChunksGivesTheEventsAndReportOfReadingWhole_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("chunkBytes");
+    for (const QString &name : {QStringLiteral("events_profile.geojson"), QStringLiteral("events_plain.geojson"),
+                               QStringLiteral("events_daily.geojson"), QStringLiteral("events_source_ids.geojson"),
+                               QStringLiteral("events_typed.geojson"), QStringLiteral("claim_history.geojson"),
+                               QStringLiteral("no_time.geojson")}) {
+        QTest::addRow("%s, a feature a chunk", qPrintable(name)) << data(name) << qint64(1);
+        QTest::addRow("%s, 1 kB chunks", qPrintable(name)) << data(name) << qint64(1024);
+    }
+    QTest::newRow("the demo events, a feature a chunk")
+        << QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson") << qint64(1);
+    QTest::newRow("tricky texts, shared sources after the features") << QString() << qint64(500);
+}
+
+void TestGeoJsonChunks::readingInChunksGivesTheEventsAndReportOfReadingWhole()
+{
+    QFETCH(QString, path);
+    QFETCH(qint64, chunkBytes);
+    QTemporaryDir dir;
+    if (path.isEmpty())
+        path = write(dir, QStringLiteral("tricky.geojson"), trickyCollection(30));
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    const LoadResult parts = EventFileReader::read(path, chunked(chunkBytes));
+    QCOMPARE(whole.report.geoJsonChunks, 0);
+    QVERIFY(parts.report.geoJsonChunks > (chunkBytes == 1 ? 1 : 0));
+    QCOMPARE(parts.report.fatalError, whole.report.fatalError);
+    QCOMPARE(parts.report.driver, whole.report.driver);
+    QCOMPARE(parts.report.recordsRead, whole.report.recordsRead);
+    QCOMPARE(parts.report.eventsLoaded, whole.report.eventsLoaded);
+    QCOMPARE(parts.report.lines(), whole.report.lines()); // every issue: record, field, value, reason
+    QCOMPARE(parts.sources.size(), whole.sources.size());
+    QCOMPARE(parts.events.size(), whole.events.size());
+    for (std::size_t k = 0; k < whole.events.size(); ++k) {
+        const Event &a = parts.events[k], &b = whole.events[k];
+        QCOMPARE(a.id, b.id);
+        QCOMPARE(a.title, b.title);
+        QCOMPARE(a.description, b.description);
+        QCOMPARE(a.category, b.category);
+        QCOMPARE(a.place, b.place);
+        QCOMPARE(a.actors, b.actors);
+        QCOMPARE(a.time.startMs, b.time.startMs);
+        QCOMPARE(a.time.endMs, b.time.endMs);
+        QCOMPARE(int(a.time.precision), int(b.time.precision));
+        QCOMPARE(a.position.lon, b.position.lon);
+        QCOMPARE(a.position.lat, b.position.lat);
+        QCOMPARE(int(a.geoPrecision), int(b.geoPrecision));
+        QCOMPARE(a.radiusMetres, b.radiusMetres);
+        QCOMPARE(a.status.has_value(), b.status.has_value());
+        if (a.status)
+            QCOMPARE(int(*a.status), int(*b.status));
+        QCOMPARE(a.record, b.record);
+        QCOMPARE(outlets(parts, a), outlets(whole, b));
+    }
+}
+
+void TestGeoJsonChunks::fieldsThatAppearOnlyInLaterChunksAreRead()
+{
+    // The first features have no category and give their radius as an integer; later ones
+    // bring a category and a fractional radius. Each chunk's schema is its own features'.
+    QByteArray bytes = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 1; i <= 12; ++i) {
+        QByteArray props = R"("id":"f)" + QByteArray::number(i) + R"(","time":"2025-07-14","radius_m":)"
+            + (i <= 6 ? QByteArray::number(100 * i) : QByteArray::number(100 * i + 0.5));
+        if (i > 6)
+            props += R"(,"category":"strike")";
+        bytes += R"({"type":"Feature","properties":{)" + props + R"(},"geometry":{"type":"Point","coordinates":[36,48]}})";
+        bytes += i < 12 ? "," : "]}";
+    }
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("growing.geojson"), bytes);
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    const LoadResult parts = EventFileReader::read(path, chunked(200));
+    QVERIFY(parts.report.geoJsonChunks >= 3);
+    QCOMPARE(parts.report.lines(), whole.report.lines());
+    QCOMPARE(int(parts.events.size()), 12);
+    for (std::size_t k = 0; k < 12; ++k) {
+        QCOMPARE(parts.events[k].category, whole.events[k].category);
+        QCOMPARE(parts.events[k].radiusMetres, whole.events[k].radiusMetres);
+    }
+    QCOMPARE(parts.events[0].category, QString());
+    QCOMPARE(parts.events[11].category, QStringLiteral("strike"));
+    QCOMPARE(parts.events[2].radiusMetres, 300.0);
+    QCOMPARE(parts.events[7].radiusMetres, 800.5);
+}
+
+void TestGeoJsonChunks::aBrokenChunkIsReportedAndTheRestLoads()
+{
+    // Feature t-15 holds a value that is not JSON: GDAL refuses the file read whole; read in
+    // chunks, only the chunk holding it is lost, and the report says which records and bytes.
+    QByteArray bytes = trickyCollection(30);
+    const qsizetype at = bytes.indexOf(R"("id":"t-15")");
+    QVERIFY(at > 0);
+    bytes.insert(bytes.indexOf(R"("title")", at), R"("broken":@,)");
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("broken.geojson"), bytes);
+
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    QVERIFY(!whole.report.ok());
+
+    const LoadResult parts = EventFileReader::read(path, chunked(1));
+    QVERIFY2(parts.report.ok(), qPrintable(parts.report.fatalError));
+    QCOMPARE(parts.report.recordsRead, 30);
+    QCOMPARE(parts.report.eventsLoaded, 29);
+    QVERIFY(std::none_of(parts.events.begin(), parts.events.end(),
+                         [](const Event &e) { return e.id == QLatin1String("t-15"); }));
+    QCOMPARE(parts.events.back().id, QStringLiteral("t-30"));
+    QCOMPARE(parts.events[14].record, 16); // records after the lost one keep their numbers
+    const auto error = std::find_if(parts.report.issues.begin(), parts.report.issues.end(),
+                                    [](const LoadIssue &i) { return i.severity == LoadIssue::Severity::Error; });
+    QVERIFY(error != parts.report.issues.end());
+    QCOMPARE(error->record, 15);
+    QVERIFY2(error->reason.startsWith(QStringLiteral("features 15 to 15 (bytes ")), qPrintable(error->reason));
+}
+
+void TestGeoJsonChunks::aFileCutShortLoadsWhatItHolds()
+{
+    const QByteArray whole = trickyCollection(40);
+    const QByteArray cut = whole.left(whole.size() * 85 / 100);
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("cut.geojson"), cut);
+    QVERIFY(!EventFileReader::read(path, chunked(0)).report.ok()); // read whole: nothing
+
+    const LoadResult parts = EventFileReader::read(path, chunked(1000));
+    QVERIFY2(parts.report.ok(), qPrintable(parts.report.fatalError));
+    const int complete = int(cut.count("\"type\":\"Feature\"")) - 1; // the last one is cut
+    QVERIFY(complete > 20);
+    QCOMPARE(parts.report.eventsLoaded, complete);
+    QCOMPARE(parts.events.back().id, QStringLiteral("t-%1").arg(complete));
+    QCOMPARE(parts.report.issues.size(), std::size_t(1));
+    const LoadIssue &issue = parts.report.issues.front();
+    QCOMPARE(int(issue.severity), int(LoadIssue::Severity::Error));
+    QVERIFY2(issue.reason.contains(QStringLiteral("cut short")), qPrintable(issue.reason));
+    QVERIFY2(issue.reason.contains(QStringLiteral("of %1").arg(cut.size())), qPrintable(issue.reason));
+}
+
+void TestGeoJsonChunks::smallFilesAreReadWholeAndLargeOnesInChunks()
+{
+    QTemporaryDir dir;
+    const QByteArray bytes = trickyCollection(3000); // about 1 MB
+    const QString path = write(dir, QStringLiteral("large.geojson"), bytes);
+    EventFileReader::Options defaults;
+    EventFileReader::Options lower = defaults;
+    lower.geoJsonChunkedFrom = bytes.size();
+    EventFileReader::Options higher = defaults;
+    higher.geoJsonChunkedFrom = bytes.size() + 1;
+    higher.geoJsonChunkBytes = 64 * 1024;
+    lower.geoJsonChunkBytes = 64 * 1024;
+    const LoadResult inChunks = EventFileReader::read(path, lower);
+    const LoadResult whole = EventFileReader::read(path, higher);
+    QVERIFY(inChunks.report.geoJsonChunks >= 10);
+    QCOMPARE(whole.report.geoJsonChunks, 0);
+    QCOMPARE(inChunks.report.eventsLoaded, 3000);
+    QCOMPARE(inChunks.report.lines(), whole.report.lines());
+    QVERIFY(defaults.geoJsonChunkBytes > 0); // on by default
+}
+
+void TestGeoJsonChunks::readingInChunksLeavesTheFileUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("t.geojson"), trickyCollection(50));
+    const QByteArray before = QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256);
+    const QDateTime modified = QFileInfo(path).lastModified();
+    const LoadResult r = EventFileReader::read(path, chunked(256));
+    QCOMPARE(r.report.eventsLoaded, 50);
+    QCOMPARE(QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256), before);
+    QCOMPARE(QFileInfo(path).lastModified(), modified);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("t.geojson")}); // nothing beside it
+}
+
+void TestGeoJsonChunks::progressCountsTheFeaturesAndStoppingEndsTheWorkers()
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("t.geojson"), trickyCollection(2000));
+    EventFileReader::Options o = chunked(4096);
+    std::vector<double> fractions;
+    o.progress = [&](const ReadProgress &p) {
+        fractions.push_back(p.fraction);
+        return p.recordsRead < 1000;
+    };
+    const LoadResult r = EventFileReader::read(path, o);
+    QVERIFY(r.stopped);
+    QVERIFY(r.report.recordsRead >= 1000 && r.report.recordsRead < 1000 + EventFileReader::kProgressInterval);
+    QCOMPARE(r.report.eventsLoaded, r.report.recordsRead);
+    QVERIFY(fractions.size() >= 4);
+    QCOMPARE(fractions.front(), 0.0); // the file tells how many features it holds
+    QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+    QVERIFY(fractions.back() >= 0.5 && fractions.back() < 0.7);
+}
+
+QTEST_GUILESS_MAIN(TestGeoJsonChunks)
+#include "tst_geojson_chunks.moc"
