@@ -2,7 +2,7 @@
 
 #include "io/csv_line_index.h"
 #include "io/event_sink.h"
-#include "io/geojson_chunk_reader.h"
+#include "io/chunked_reading.h"
 #include "io/issue_log.h"
 #include "io/layer_reader.h"
 #include "io/ogr_handles.h"
@@ -11,8 +11,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QThread>
 #include <algorithm>
 
 namespace sitmap {
@@ -52,33 +50,6 @@ void readSharedSources(const SitMapProfile::Shared &shared, SourceTable &table, 
         log.warning(0, field, {}, shared.error);
     for (const QString &problem : SitMapProfile::addShared(shared.items, table).problems)
         log.warning(0, field, {}, problem);
-}
-
-/// A large GeoJSON FeatureCollection, cut into chunks for GeoJsonChunkReader.
-struct GeoJsonChunks {
-    GeoJsonLayout layout;
-    QJsonObject members; ///< the top-level members but "features"
-    std::unique_ptr<GeoJsonChunkReader> reader;
-};
-
-/// The chunks of `path` when it should be read in chunks (big enough, a FeatureCollection whose
-/// features array the layout scan found), else nothing.
-std::optional<GeoJsonChunks> geoJsonChunks(const QString &path, const EventFileReader::Options &options)
-{
-    if (options.geoJsonChunkBytes <= 0 || !options.layer.isEmpty() || QFileInfo(path).size() < options.geoJsonChunkedFrom)
-        return std::nullopt;
-    // The first chunk is small, so that the first events show at once.
-    constexpr qint64 kFirstChunkBytes = 256 * 1024;
-    GeoJsonChunks out;
-    out.layout = GeoJsonLayout::scan(path, options.geoJsonChunkBytes, std::min(options.geoJsonChunkBytes, kFirstChunkBytes));
-    out.members = QJsonDocument::fromJson(out.layout.skeleton).object();
-    if (!out.layout.cut || out.layout.chunks.empty()
-        || out.members.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection"))
-        return std::nullopt; // GDAL reads it whole, and says what it makes of it
-    const int workers = std::clamp(QThread::idealThreadCount(), 1, 4);
-    out.reader = std::make_unique<GeoJsonChunkReader>(path, out.layout, SitMapProfile::geoJsonChunkOpenOptions(),
-                                                      workers, 8 * workers);
-    return out;
 }
 
 /// Records in the layers to read, or -1 when a layer cannot tell without reading itself.
@@ -123,7 +94,7 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         openOptions.push_back(o.constData());
     openOptions.push_back(nullptr);
 
-    std::optional<GeoJsonChunks> chunks = geoJson ? geoJsonChunks(path, options) : std::nullopt;
+    std::optional<ChunkedReading::GeoJson> chunks = geoJson ? ChunkedReading::geoJson(path, options) : std::nullopt;
     DatasetPtr ds;
     std::vector<OGRLayerH> layers;
     if (chunks) {
@@ -134,7 +105,7 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
             return result;
         }
         report.driver = QStringLiteral("GeoJSON");
-        report.geoJsonChunks = int(chunks->layout.chunks.size());
+        report.chunks = int(chunks->layout.chunks.size());
         layers.push_back(first);
     } else {
         CPLErrorReset();
@@ -176,9 +147,19 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     else
         file.sink = &toList.emplace(result.events, path);
     file.csvLines = report.driver == QLatin1String("CSV") ? &csvLines : nullptr;
+    std::optional<CsvLayout> csvChunks = file.csvLines && layers.size() == 1
+        ? ChunkedReading::csv(path, layers.front(), options) : std::nullopt;
+    std::unique_ptr<ChunkReader> csvReader;
     if (chunks) {
         file.chunks = chunks->reader.get();
-        file.recordCount = chunks->layout.objects;
+        file.recordCount = chunks->layout.records;
+    } else if (csvChunks) {
+        file.startChunks = [&](std::vector<QByteArray> ignored) {
+            csvReader = ChunkedReading::readCsv(path, *csvChunks, std::move(ignored));
+            report.chunks = int(csvChunks->chunks.size());
+            return csvReader.get();
+        };
+        file.recordCount = csvChunks->records;
     }
 
     ReadProgress progress;
@@ -213,7 +194,7 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
                                  "the %3 complete features before that were read")
                       .arg(chunks->layout.cutShortAt)
                       .arg(QFileInfo(path).size())
-                      .arg(chunks->layout.objects));
+                      .arg(chunks->layout.records));
 
     if (toBuilder)
         toBuilder->finish(sources); // its sources no record cited, so the store lists every one

@@ -55,11 +55,15 @@ public:
         /// reads a feature by id quickly in the file (the store keeps feature ids and reads the
         /// text when asked, see DeferredText). False keeps every description in memory.
         bool deferDescriptions = false;
-        /// A GeoJSON FeatureCollection of at least `geoJsonChunkedFrom` bytes is read in chunks of
-        /// about this many bytes, on worker threads (GeoJsonChunkReader): its first features
-        /// arrive at once instead of after GDAL's pass over the whole file. 0 reads every file whole.
+        /// A GeoJSON FeatureCollection or a CSV file of at least `chunkedFrom` bytes is read in
+        /// chunks of about `geoJsonChunkBytes` or `csvChunkBytes`, on worker threads (ChunkReader):
+        /// the first events arrive at once (GDAL 3.6 parses a whole GeoJSON file before it gives
+        /// out a feature), and the parsing uses every core. 0 reads such files whole. (The sizes
+        /// are the fastest measured: GDAL's GeoJSON reader works best on small texts, and each CSV
+        /// chunk costs an open.)
         qint64 geoJsonChunkBytes = qint64(1) << 20;
-        qint64 geoJsonChunkedFrom = qint64(8) << 20;
+        qint64 csvChunkBytes = qint64(4) << 20;
+        qint64 chunkedFrom = qint64(8) << 20;
     };
     /// Records between two calls of Options::progress.
     static constexpr int kProgressInterval = 256;

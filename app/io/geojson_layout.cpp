@@ -1,6 +1,8 @@
 #include "io/geojson_layout.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <cstring>
 
 namespace sitmap {
@@ -108,19 +110,19 @@ GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64
     out.skeleton = QByteArray(begin, open - begin + 1);
 
     // Inside the array: elements at depth 0, cut at a separating ',' once a chunk is big enough.
-    Chunk chunk;
+    FileChunk chunk;
     chunk.begin = open + 1 - begin;
     qint64 target = std::max<qint64>(1, firstChunkBytes);
     int depth = 0;
     const char *lastElementEnd = open + 1;
     const auto close = [&](const char *at) {
         chunk.end = at - begin;
-        if (chunk.objects > 0 || skipSpace(begin + chunk.begin, at) != at) {
-            chunk.firstObject = out.objects;
-            out.objects += chunk.objects;
+        if (chunk.records > 0 || skipSpace(begin + chunk.begin, at) != at) {
+            chunk.firstRecord = out.records;
+            out.records += chunk.records;
             out.chunks.push_back(chunk);
         }
-        chunk = Chunk{};
+        chunk = FileChunk{};
     };
     const char *p = open + 1;
     for (; p < end; ++p) {
@@ -140,7 +142,7 @@ GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64
             if (--depth == 0) {
                 lastElementEnd = p + 1;
                 if (c == '}')
-                    ++chunk.objects;
+                    ++chunk.records;
             }
         } else if (c == ',' && depth == 0) {
             lastElementEnd = p;
@@ -163,6 +165,19 @@ GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64
         out.skeleton += QByteArray(p, end - p);
     }
     return out;
+}
+
+QByteArray GeoJsonLayout::chunkPrefix() const
+{
+    const QJsonObject top = QJsonDocument::fromJson(skeleton).object();
+    QByteArray out = R"({"type":"FeatureCollection")";
+    for (const QLatin1String key : {QLatin1String("name"), QLatin1String("crs")}) {
+        if (!top.contains(key))
+            continue;
+        const QByteArray member = QJsonDocument(QJsonObject{{key, top.value(key)}}).toJson(QJsonDocument::Compact);
+        out += ',' + member.mid(1, member.size() - 2); // without the braces
+    }
+    return out + R"(,"features":[)";
 }
 
 } // namespace sitmap

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/file_chunk.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QtGlobal>
@@ -17,14 +19,6 @@ namespace sitmap {
 /// last complete element (`cutShort`). Opens the file read-only.
 class GeoJsonLayout {
 public:
-    /// A run of whole array elements: bytes [begin, end) of the file, separators excluded.
-    struct Chunk {
-        qint64 begin = 0;
-        qint64 end = 0;
-        int objects = 0;       ///< elements that are JSON objects (GDAL reads Features among them)
-        int firstObject = 0;   ///< objects in the chunks before this one
-    };
-
     /// Scans `path`; chunks hold about `firstChunkBytes` (the first) and `chunkBytes` (the rest).
     [[nodiscard]] static GeoJsonLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes);
 
@@ -35,8 +29,12 @@ public:
     /// The top-level object without its features: the bytes before the array, "]", and the bytes
     /// after it ("]}" when cut short). Valid JSON when the file is.
     QByteArray skeleton;
-    std::vector<Chunk> chunks;
-    int objects = 0;          ///< elements that are objects, in all chunks
+    std::vector<FileChunk> chunks; ///< runs of whole elements, separators excluded
+    int records = 0;          ///< elements that are objects (GDAL reads Features among them)
+
+    /// What each chunk is read with: `{"type":"FeatureCollection",` the file's "name" and "crs"
+    /// members (GDAL reads them for a layer), `"features":[`; the chunk then ends with "]}".
+    [[nodiscard]] QByteArray chunkPrefix() const;
 };
 
 } // namespace sitmap

@@ -139,10 +139,8 @@ QString LayerReader::prepare()
     return {};
 }
 
-void LayerReader::ignoreUnusedFields(bool coordinateFields)
+std::vector<QByteArray> LayerReader::unusedFields(bool coordinateFields) const
 {
-    // Drivers then skip them (GeoPackage leaves them out of its SELECT): ACLED exports carry
-    // columns SitMap does not show, and reading them is most of the cost of a wide file.
     const Indices &x = idx_;
     std::vector<int> used{x.id, x.timeStart, x.timeOfDay, x.beginFallback, x.timeEnd, x.timePrecision,
                           x.title, x.description, x.category, x.actors, x.place, x.geoPrecision,
@@ -155,12 +153,20 @@ void LayerReader::ignoreUnusedFields(bool coordinateFields)
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
         if (std::find(used.begin(), used.end(), i) == used.end())
             names.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    return names;
+}
+
+void LayerReader::ignoreUnusedFields(bool coordinateFields)
+{
+    // Drivers then skip them (GeoPackage leaves them out of its SELECT): ACLED exports carry
+    // columns SitMap does not show, and reading them is most of the cost of a wide file.
+    if (OGR_L_TestCapability(layer_, OLCIgnoreFields) == 0)
+        return;
+    const std::vector<QByteArray> names = unusedFields(coordinateFields);
     std::vector<const char *> list;
     for (const QByteArray &n : names)
         list.push_back(n.constData());
     list.push_back(nullptr);
-    if (OGR_L_TestCapability(layer_, OLCIgnoreFields) == 0)
-        return;
     OGR_L_SetIgnoredFields(layer_, list.data()); // a hint (an empty list reads them all again)
 }
 
@@ -184,6 +190,8 @@ void LayerReader::readRecords()
         }
         return;
     }
+    if (!file_.chunks && file_.startChunks)
+        file_.chunks = file_.startChunks(unusedFields(true));
     if (file_.chunks) {
         file_.ids.reserve(std::size_t(file_.recordCount));
         file_.sink->reserve(std::size_t(file_.recordCount));

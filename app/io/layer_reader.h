@@ -26,7 +26,7 @@ namespace sitmap {
 
 class DateTimeZones;
 class EventSink;
-class GeoJsonChunkReader;
+class ChunkReader;
 
 /// The event ids met in a file so far, and the record that first used each.
 class IdRegister {
@@ -69,9 +69,12 @@ struct FileContext {
     SourceTable *sources = nullptr;
     EventSink *sink = nullptr;  ///< where events go
     const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
-    /// Set for a GeoJSON file read in chunks: the layer is the first chunk's, the features come
-    /// from here, and `recordCount` says how many the file holds.
-    GeoJsonChunkReader *chunks = nullptr;
+    /// Set for a file read in chunks (ChunkReader): the features come from here, and
+    /// `recordCount` says how many the file holds. GeoJSON: the layer is the first chunk's.
+    ChunkReader *chunks = nullptr;
+    /// Set instead of `chunks` when the chunk reader is started once the layer is prepared, with
+    /// the fields the driver need not read (CSV).
+    std::function<ChunkReader *(std::vector<QByteArray> ignoredFields)> startChunks;
     qint64 recordCount = -1;
     int recordsRead = 0;        ///< running over the file's layers
     IdRegister ids;
@@ -121,14 +124,16 @@ private:
     void mapFields();
     /// Sets idx_ to the mapped fields' indices in `defn`.
     void indexFields(OGRFeatureDefnH defn);
-    /// Takes the schema of a chunk after the first (its own features' fields, maybe in another
+    /// Takes the schema of a chunk (a GeoJSON chunk's is its own features' fields, maybe in another
     /// order, fewer or more): new field names join the mapping, and fields are indexed anew.
     void followSchema(OGRFeatureDefnH defn);
-    /// Reads the features of a GeoJSON file read in chunks (FileContext::chunks).
+    /// Reads the features of a file read in chunks (FileContext::chunks).
     void readChunks();
     /// Tells the driver not to read the fields the mapping does not use, nor, unless
     /// `coordinateFields`, the latitude/longitude fields (the Arrow path reads geometry only).
     void ignoreUnusedFields(bool coordinateFields = true);
+    /// The names of the fields the mapping does not use (see ignoreUnusedFields()).
+    [[nodiscard]] std::vector<QByteArray> unusedFields(bool coordinateFields) const;
     void readFeature(OGRFeatureH feature, int record);
     /// The start time, the name of the field it came from and that field's index.
     [[nodiscard]] TimeValue startValue(OGRFeatureH feature, QString *field, int *index) const;

@@ -1,9 +1,9 @@
 // LayerReader's feature loops: every layer the Arrow stream does not take (CSV, GeoJSON, KML,
 // GPX, ...) is read as OGRFeatures, the driver reading ahead on a thread of its own, or, for a
-// large GeoJSON file, chunk by chunk on worker threads.
+// large GeoJSON or CSV file, chunk by chunk on worker threads.
 #include "io/layer_reader.h"
 
-#include "io/geojson_chunk_reader.h"
+#include "io/chunk_reader.h"
 #include "io/read_ahead.h"
 
 namespace sitmap {
@@ -65,31 +65,34 @@ void LayerReader::readFeatures()
 
 void LayerReader::readChunks()
 {
-    GeoJsonChunkReader &chunks = *file_.chunks;
-    GeoJsonChunkReader::Batch batch;
+    ChunkReader &chunks = *file_.chunks;
+    const auto recordOf = [this](int ordinal) {
+        return file_.csvLines ? file_.csvLines->lineOfRecord(ordinal) : ordinal;
+    };
+    ChunkReader::Batch batch;
     while (chunks.next(batch)) {
-        if (batch.chunk > 0 && !batch.features.empty())
+        if (!batch.features.empty())
             followSchema(OGR_F_GetDefnRef(batch.features.front()));
         for (OGRFeatureH feature : batch.features) {
-            readFeature(feature, ++file_.recordsRead);
+            readFeature(feature, recordOf(++file_.recordsRead));
             if (file_.checkpoint && !file_.checkpoint()) {
                 file_.stopped = true;
                 chunks.giveBack(std::move(batch));
                 return;
             }
         }
-        // A chunk GDAL could not read to its end: its other features are skipped, the next
+        // A chunk GDAL could not read to its end: its other records are skipped, the next
         // chunks still load, and the records keep their numbers.
-        const GeoJsonLayout::Chunk &c = chunks.chunk(batch.chunk);
-        const int unread = c.objects - int(batch.features.size());
+        const FileChunk &c = chunks.chunk(batch.chunk);
+        const int unread = c.records - int(batch.features.size());
         if (!batch.error.isEmpty() && unread > 0) {
             const int first = file_.recordsRead + 1;
             file_.recordsRead += unread;
-            file_.log->error(first, {}, {},
-                             QStringLiteral("features %1 to %2 (bytes %3 to %4 of the file) could not be read and "
+            file_.log->error(recordOf(first), {}, {},
+                             QStringLiteral("records %1 to %2 (bytes %3 to %4 of the file) could not be read and "
                                             "were skipped: %5")
-                                 .arg(first)
-                                 .arg(file_.recordsRead)
+                                 .arg(recordOf(first))
+                                 .arg(recordOf(file_.recordsRead))
                                  .arg(c.begin)
                                  .arg(c.end)
                                  .arg(batch.error));

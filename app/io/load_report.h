@@ -27,7 +27,7 @@ struct LoadReport {
     int recordsRead = 0;
     int eventsLoaded = 0;
     int arrowLayers = 0;       ///< layers read through GDAL's Arrow stream (columns in batches)
-    int geoJsonChunks = 0;     ///< chunks a large GeoJSON file was read in, in parallel (0: read whole)
+    int chunks = 0;            ///< chunks a large GeoJSON or CSV file was read in, in parallel (0: read whole)
     QString fatalError;        ///< non-empty when the file could not be read at all
     std::vector<LoadIssue> issues;
 

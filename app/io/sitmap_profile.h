@@ -20,7 +20,7 @@ public:
     /// the layer's NATIVE_DATA metadata (works on GDAL 3.6); DATE_AS_STRING=YES keeps times as
     /// written, so "2025-07-14" stays a day rather than becoming midnight.
     [[nodiscard]] static QStringList geoJsonOpenOptions();
-    /// The same without NATIVE_DATA, for the chunks of a file read in chunks (GeoJsonChunkReader):
+    /// The same without NATIVE_DATA, for the chunks of a file read in chunks (ChunkReader):
     /// their top-level members are read from the file's skeleton instead.
     [[nodiscard]] static QStringList geoJsonChunkOpenOptions();
 

@@ -1,8 +1,9 @@
-// A large GeoJSON FeatureCollection is cut into chunks at feature boundaries (GeoJsonLayout) and
-// read by GDAL chunk by chunk on worker threads (GeoJsonChunkReader): the events and the load
-// report must be those of reading the file whole, and a broken or cut-short part must not cost
-// the rest of the file.
+// A large GeoJSON FeatureCollection or CSV file is cut into chunks of whole records (GeoJsonLayout,
+// CsvLayout) and read by GDAL chunk by chunk on worker threads (ChunkReader): the events and the
+// load report must be those of reading the file whole, and a broken or cut-short part must not
+// cost the rest of the file.
 #include "io/event_file_reader.h"
+#include "io/csv_layout.h"
 #include "io/geojson_layout.h"
 
 #include <QCryptographicHash>
@@ -17,7 +18,7 @@
 
 using namespace sitmap;
 
-class TestGeoJsonChunks : public QObject {
+class TestChunkedReading : public QObject {
     Q_OBJECT
 
 private slots:
@@ -35,6 +36,9 @@ private slots:
     void smallFilesAreReadWholeAndLargeOnesInChunks();
     void readingInChunksLeavesTheFileUntouched();
     void progressCountsTheFeaturesAndStoppingEndsTheWorkers();
+    void csvChunksAreRunsOfWholeRecords();
+    void aCsvWhoseChunksWouldReadDifferentlyIsReadWhole_data();
+    void aCsvWhoseChunksWouldReadDifferentlyIsReadWhole();
 };
 
 namespace {
@@ -64,7 +68,8 @@ EventFileReader::Options chunked(qint64 chunkBytes)
 {
     EventFileReader::Options o;
     o.geoJsonChunkBytes = chunkBytes;
-    o.geoJsonChunkedFrom = 0;
+    o.csvChunkBytes = chunkBytes;
+    o.chunkedFrom = 0;
     return o;
 }
 
@@ -72,7 +77,7 @@ EventFileReader::Options chunked(qint64 chunkBytes)
 QJsonArray chunkElements(const QByteArray &bytes, const GeoJsonLayout &layout)
 {
     QJsonArray all;
-    for (const GeoJsonLayout::Chunk &c : layout.chunks) {
+    for (const FileChunk &c : layout.chunks) {
         const QByteArray text = '[' + bytes.mid(c.begin, c.end - c.begin) + ']';
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
@@ -100,6 +105,25 @@ QByteArray trickyCollection(int n)
     return out + R"(], "sources": [{"id":"s1","claimant":"after the features"}]})";
 }
 
+/// A CSV file whose notes hold quoted line breaks and doubled quotes, with bad records, blank
+/// lines and CRLF line ends here and there.
+QByteArray trickyCsv(int n)
+{
+    QByteArray out = "id,date,lat,lon,title,notes\n";
+    for (int i = 1; i <= n; ++i) {
+        if (i % 13 == 0)
+            out += "\n";
+        const QByteArray date = i % 11 == 0 ? "2025-13-40" : "2025-07-" + QByteArray::number(1 + i % 28);
+        QByteArray notes = "plain note " + QByteArray::number(i);
+        if (i % 7 == 0)
+            notes = "\"first line\nsecond line, with \"\"quotes\"\"\"";
+        out += "r" + QByteArray::number(i) + ',' + date + ',' + QByteArray::number(48 + i % 3) + ','
+            + QByteArray::number(36 + i % 5) + ",Title " + QByteArray::number(i) + ',' + notes;
+        out += i % 5 == 0 ? "\r\n" : "\n";
+    }
+    return out;
+}
+
 QStringList outlets(const LoadResult &r, const Event &e)
 {
     QStringList out;
@@ -113,7 +137,7 @@ QStringList outlets(const LoadResult &r, const Event &e)
 } // namespace
 
 
-void TestGeoJsonChunks::chunksAreRunsOfWholeFeatures_data()
+void TestChunkedReading::chunksAreRunsOfWholeFeatures_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<qint64>("chunkBytes");
@@ -124,7 +148,7 @@ void TestGeoJsonChunks::chunksAreRunsOfWholeFeatures_data()
     QTest::newRow("the demo events") << QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson") << qint64(700);
 }
 
-void TestGeoJsonChunks::chunksAreRunsOfWholeFeatures()
+void TestChunkedReading::chunksAreRunsOfWholeFeatures()
 {
     QFETCH(QString, file);
     QFETCH(qint64, chunkBytes);
@@ -138,17 +162,17 @@ void TestGeoJsonChunks::chunksAreRunsOfWholeFeatures()
     QVERIFY2(layout.cut, qPrintable(layout.whyNot));
     QVERIFY(!layout.cutShort);
     QCOMPARE(chunkElements(bytes, layout), features); // every element once, whole, in order
-    QCOMPARE(layout.objects, int(features.size()));
+    QCOMPARE(layout.records, int(features.size()));
     if (chunkBytes == 1)
         QCOMPARE(int(layout.chunks.size()), int(features.size())); // one feature per chunk
     int before = 0;
-    for (const GeoJsonLayout::Chunk &c : layout.chunks) {
-        QCOMPARE(c.firstObject, before);
-        before += c.objects;
+    for (const FileChunk &c : layout.chunks) {
+        QCOMPARE(c.firstRecord, before);
+        before += c.records;
     }
 }
 
-void TestGeoJsonChunks::theSkeletonKeepsTheMembersAroundTheFeatures()
+void TestChunkedReading::theSkeletonKeepsTheMembersAroundTheFeatures()
 {
     QTemporaryDir dir;
     const QString path = write(dir, QStringLiteral("tricky.geojson"), trickyCollection(5));
@@ -164,7 +188,7 @@ void TestGeoJsonChunks::theSkeletonKeepsTheMembersAroundTheFeatures()
              QJsonValue(QStringLiteral("after the features")));
 }
 
-void TestGeoJsonChunks::onlyAFeatureCollectionWithAFeaturesArrayIsCut_data()
+void TestChunkedReading::onlyAFeatureCollectionWithAFeaturesArrayIsCut_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<bool>("cut");
@@ -178,7 +202,7 @@ void TestGeoJsonChunks::onlyAFeatureCollectionWithAFeaturesArrayIsCut_data()
     QTest::newRow("an empty file") << QByteArray() << false;
 }
 
-void TestGeoJsonChunks::onlyAFeatureCollectionWithAFeaturesArrayIsCut()
+void TestChunkedReading::onlyAFeatureCollectionWithAFeaturesArrayIsCut()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(bool, cut);
@@ -187,10 +211,10 @@ void TestGeoJsonChunks::onlyAFeatureCollectionWithAFeaturesArrayIsCut()
     QCOMPARE(layout.cut, cut);
     QCOMPARE(layout.whyNot.isEmpty(), cut);
     if (cut)
-        QCOMPARE(layout.objects, 2);
+        QCOMPARE(layout.records, 2);
 }
 
-void TestGeoJsonChunks::aFileCutShortIsCutUpToItsLastWholeFeature()
+void TestChunkedReading::aFileCutShortIsCutUpToItsLastWholeFeature()
 {
     QTemporaryDir dir;
     const QByteArray whole = trickyCollection(10);
@@ -201,13 +225,13 @@ void TestGeoJsonChunks::aFileCutShortIsCutUpToItsLastWholeFeature()
     const GeoJsonLayout layout = GeoJsonLayout::scan(path, 300, 300);
     QVERIFY(layout.cut);
     QVERIFY(layout.cutShort);
-    QCOMPARE(layout.objects, 9);
+    QCOMPARE(layout.records, 9);
     QCOMPARE(chunkElements(cutShort, layout).size(), 9);
     QVERIFY(layout.cutShortAt < tenth);
     QVERIFY(!QJsonDocument::fromJson(layout.skeleton).isNull()); // still a JSON object
 }
 
-void TestGeoJsonChunks::readingInChunksGivesTheEventsAndReportOfReadingWhole_data()
+void TestChunkedReading::readingInChunksGivesTheEventsAndReportOfReadingWhole_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<qint64>("chunkBytes");
@@ -220,20 +244,32 @@ void TestGeoJsonChunks::readingInChunksGivesTheEventsAndReportOfReadingWhole_dat
     }
     QTest::newRow("the demo events, a feature a chunk")
         << QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson") << qint64(1);
-    QTest::newRow("tricky texts, shared sources after the features") << QString() << qint64(500);
+    QTest::newRow("tricky texts, shared sources after the features") << QStringLiteral("tricky.geojson") << qint64(500);
+    for (const QString &name : {QStringLiteral("acled_like.csv"), QStringLiteral("acled_shared_sources.csv"),
+                               QStringLiteral("bad_rows.csv"), QStringLiteral("datetime_zones.csv"),
+                               QStringLiteral("events_latlon.csv")}) {
+        QTest::addRow("%s, a record a chunk", qPrintable(name)) << data(name) << qint64(1);
+        QTest::addRow("%s, 300-byte chunks", qPrintable(name)) << data(name) << qint64(300);
+    }
+    QTest::newRow("CSV notes with line breaks, bad records, blank lines, a record a chunk")
+        << QStringLiteral("tricky.csv") << qint64(1);
+    QTest::newRow("CSV notes with line breaks, bad records, blank lines, 1 kB chunks")
+        << QStringLiteral("tricky.csv") << qint64(1024);
 }
 
-void TestGeoJsonChunks::readingInChunksGivesTheEventsAndReportOfReadingWhole()
+void TestChunkedReading::readingInChunksGivesTheEventsAndReportOfReadingWhole()
 {
     QFETCH(QString, path);
     QFETCH(qint64, chunkBytes);
     QTemporaryDir dir;
-    if (path.isEmpty())
-        path = write(dir, QStringLiteral("tricky.geojson"), trickyCollection(30));
+    if (path == QLatin1String("tricky.geojson"))
+        path = write(dir, path, trickyCollection(30));
+    else if (path == QLatin1String("tricky.csv"))
+        path = write(dir, path, trickyCsv(200));
     const LoadResult whole = EventFileReader::read(path, chunked(0));
     const LoadResult parts = EventFileReader::read(path, chunked(chunkBytes));
-    QCOMPARE(whole.report.geoJsonChunks, 0);
-    QVERIFY(parts.report.geoJsonChunks > (chunkBytes == 1 ? 1 : 0));
+    QCOMPARE(whole.report.chunks, 0);
+    QVERIFY(parts.report.chunks > (chunkBytes == 1 ? 1 : 0));
     QCOMPARE(parts.report.fatalError, whole.report.fatalError);
     QCOMPARE(parts.report.driver, whole.report.driver);
     QCOMPARE(parts.report.recordsRead, whole.report.recordsRead);
@@ -264,7 +300,7 @@ void TestGeoJsonChunks::readingInChunksGivesTheEventsAndReportOfReadingWhole()
     }
 }
 
-void TestGeoJsonChunks::fieldsThatAppearOnlyInLaterChunksAreRead()
+void TestChunkedReading::fieldsThatAppearOnlyInLaterChunksAreRead()
 {
     // The first features have no category and give their radius as an integer; later ones
     // bring a category and a fractional radius. Each chunk's schema is its own features'.
@@ -281,7 +317,7 @@ void TestGeoJsonChunks::fieldsThatAppearOnlyInLaterChunksAreRead()
     const QString path = write(dir, QStringLiteral("growing.geojson"), bytes);
     const LoadResult whole = EventFileReader::read(path, chunked(0));
     const LoadResult parts = EventFileReader::read(path, chunked(200));
-    QVERIFY(parts.report.geoJsonChunks >= 3);
+    QVERIFY(parts.report.chunks >= 3);
     QCOMPARE(parts.report.lines(), whole.report.lines());
     QCOMPARE(int(parts.events.size()), 12);
     for (std::size_t k = 0; k < 12; ++k) {
@@ -294,7 +330,7 @@ void TestGeoJsonChunks::fieldsThatAppearOnlyInLaterChunksAreRead()
     QCOMPARE(parts.events[7].radiusMetres, 800.5);
 }
 
-void TestGeoJsonChunks::aBrokenChunkIsReportedAndTheRestLoads()
+void TestChunkedReading::aBrokenChunkIsReportedAndTheRestLoads()
 {
     // Feature t-15 holds a value that is not JSON: GDAL refuses the file read whole; read in
     // chunks, only the chunk holding it is lost, and the report says which records and bytes.
@@ -320,10 +356,10 @@ void TestGeoJsonChunks::aBrokenChunkIsReportedAndTheRestLoads()
                                     [](const LoadIssue &i) { return i.severity == LoadIssue::Severity::Error; });
     QVERIFY(error != parts.report.issues.end());
     QCOMPARE(error->record, 15);
-    QVERIFY2(error->reason.startsWith(QStringLiteral("features 15 to 15 (bytes ")), qPrintable(error->reason));
+    QVERIFY2(error->reason.startsWith(QStringLiteral("records 15 to 15 (bytes ")), qPrintable(error->reason));
 }
 
-void TestGeoJsonChunks::aFileCutShortLoadsWhatItHolds()
+void TestChunkedReading::aFileCutShortLoadsWhatItHolds()
 {
     const QByteArray whole = trickyCollection(40);
     const QByteArray cut = whole.left(whole.size() * 85 / 100);
@@ -344,28 +380,28 @@ void TestGeoJsonChunks::aFileCutShortLoadsWhatItHolds()
     QVERIFY2(issue.reason.contains(QStringLiteral("of %1").arg(cut.size())), qPrintable(issue.reason));
 }
 
-void TestGeoJsonChunks::smallFilesAreReadWholeAndLargeOnesInChunks()
+void TestChunkedReading::smallFilesAreReadWholeAndLargeOnesInChunks()
 {
     QTemporaryDir dir;
     const QByteArray bytes = trickyCollection(3000); // about 1 MB
     const QString path = write(dir, QStringLiteral("large.geojson"), bytes);
     EventFileReader::Options defaults;
     EventFileReader::Options lower = defaults;
-    lower.geoJsonChunkedFrom = bytes.size();
+    lower.chunkedFrom = bytes.size();
     EventFileReader::Options higher = defaults;
-    higher.geoJsonChunkedFrom = bytes.size() + 1;
+    higher.chunkedFrom = bytes.size() + 1;
     higher.geoJsonChunkBytes = 64 * 1024;
     lower.geoJsonChunkBytes = 64 * 1024;
     const LoadResult inChunks = EventFileReader::read(path, lower);
     const LoadResult whole = EventFileReader::read(path, higher);
-    QVERIFY(inChunks.report.geoJsonChunks >= 10);
-    QCOMPARE(whole.report.geoJsonChunks, 0);
+    QVERIFY(inChunks.report.chunks >= 10);
+    QCOMPARE(whole.report.chunks, 0);
     QCOMPARE(inChunks.report.eventsLoaded, 3000);
     QCOMPARE(inChunks.report.lines(), whole.report.lines());
-    QVERIFY(defaults.geoJsonChunkBytes > 0); // on by default
+    QVERIFY(defaults.geoJsonChunkBytes > 0 && defaults.csvChunkBytes > 0); // on by default
 }
 
-void TestGeoJsonChunks::readingInChunksLeavesTheFileUntouched()
+void TestChunkedReading::readingInChunksLeavesTheFileUntouched()
 {
     QTemporaryDir dir;
     const QString path = write(dir, QStringLiteral("t.geojson"), trickyCollection(50));
@@ -378,7 +414,7 @@ void TestGeoJsonChunks::readingInChunksLeavesTheFileUntouched()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("t.geojson")}); // nothing beside it
 }
 
-void TestGeoJsonChunks::progressCountsTheFeaturesAndStoppingEndsTheWorkers()
+void TestChunkedReading::progressCountsTheFeaturesAndStoppingEndsTheWorkers()
 {
     QTemporaryDir dir;
     const QString path = write(dir, QStringLiteral("t.geojson"), trickyCollection(2000));
@@ -398,5 +434,60 @@ void TestGeoJsonChunks::progressCountsTheFeaturesAndStoppingEndsTheWorkers()
     QVERIFY(fractions.back() >= 0.5 && fractions.back() < 0.7);
 }
 
-QTEST_GUILESS_MAIN(TestGeoJsonChunks)
-#include "tst_geojson_chunks.moc"
+void TestChunkedReading::csvChunksAreRunsOfWholeRecords()
+{
+    QTemporaryDir dir;
+    const QByteArray bytes = trickyCsv(100);
+    const QString path = write(dir, QStringLiteral("t.csv"), bytes);
+    for (const qint64 chunkBytes : {qint64(1), qint64(100), qint64(4096)}) {
+        const CsvLayout layout = CsvLayout::scan(path, chunkBytes, chunkBytes);
+        QCOMPARE(layout.header, QByteArray("id,date,lat,lon,title,notes\n"));
+        QCOMPARE(layout.records, 100); // blank lines are not records
+        QVERIFY(!layout.chunks.empty());
+        qint64 at = layout.header.size();
+        int before = 0;
+        for (const FileChunk &c : layout.chunks) {
+            QCOMPARE(c.begin, at); // contiguous: every byte after the header in one chunk
+            const QByteArray text = bytes.mid(c.begin, c.end - c.begin);
+            QVERIFY(text.endsWith('\n')); // ends at a record's end...
+            QCOMPARE(text.count('"') % 2, 0); // ...never inside quotes
+            QCOMPARE(c.firstRecord, before);
+            before += c.records;
+            at = c.end;
+        }
+        QCOMPARE(at, qint64(bytes.size()));
+        if (chunkBytes == 1)
+            QCOMPARE(int(layout.chunks.size()), 100 + 100 / 13); // a record, or a blank line, a chunk
+    }
+}
+
+void TestChunkedReading::aCsvWhoseChunksWouldReadDifferentlyIsReadWhole_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("csvt");
+    QTest::addColumn<int>("chunks");
+    const QByteArray rows = trickyCsv(20);
+    QTest::newRow("a plain file is cut") << rows << QByteArray() << 21; // 20 records and a blank line
+    QTest::newRow("a .csvt sidecar types its columns") << rows << QByteArray("String,String,Real,Real,String,String")
+                                                      << 0;
+    QTest::newRow("no header: GDAL takes the first line for a record")
+        << QByteArray("1,2025-07-14,48,36\n2,2025-07-15,48,36\n3,2025-07-16,48,36\n") << QByteArray() << 0;
+}
+
+void TestChunkedReading::aCsvWhoseChunksWouldReadDifferentlyIsReadWhole()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, csvt);
+    QFETCH(int, chunks);
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("t.csv"), bytes);
+    if (!csvt.isEmpty())
+        QVERIFY(!write(dir, QStringLiteral("t.csvt"), csvt).isEmpty());
+    const LoadResult parts = EventFileReader::read(path, chunked(1));
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    QCOMPARE(parts.report.chunks, chunks);
+    QCOMPARE(parts.report.lines(), whole.report.lines());
+}
+
+QTEST_GUILESS_MAIN(TestChunkedReading)
+#include "tst_chunked_reading.moc"

@@ -1,4 +1,4 @@
-#include "io/geojson_chunk_reader.h"
+#include "io/chunk_reader.h"
 
 #include "io/ogr_handles.h"
 
@@ -6,32 +6,31 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QThread>
 #include <atomic>
 #include <cstring>
 
 namespace sitmap {
 
 /// One chunk as GDAL sees it: the text in memory, a /vsimem/ name for it, and the open dataset.
-class GeoJsonChunkReader::ChunkFile {
+class ChunkReader::ChunkData {
 public:
-    ChunkFile(QByteArray text, const QByteArray &baseName) : text_(std::move(text))
+    ChunkData(QByteArray text, const QByteArray &baseName) : text_(std::move(text))
     {
         static std::atomic<quint64> counter{0};
-        name_ = "/vsimem/sitmap-geojson-chunks/" + QByteArray::number(++counter) + '/' + baseName;
+        name_ = "/vsimem/sitmap-chunks/" + QByteArray::number(++counter) + '/' + baseName;
         VSILFILE *f = VSIFileFromMemBuffer(name_.constData(), reinterpret_cast<GByte *>(text_.data()),
                                            vsi_l_offset(text_.size()), FALSE);
         if (f)
             VSIFCloseL(f);
     }
-    ~ChunkFile()
+    ~ChunkData()
     {
         dataset.reset(); // before its text goes
         VSIUnlink(name_.constData());
     }
-    ChunkFile(const ChunkFile &) = delete;
-    ChunkFile &operator=(const ChunkFile &) = delete;
+    ChunkData(const ChunkData &) = delete;
+    ChunkData &operator=(const ChunkData &) = delete;
 
     [[nodiscard]] const QByteArray &name() const { return name_; }
     DatasetPtr dataset;
@@ -41,43 +40,24 @@ private:
     QByteArray name_;
 };
 
-namespace {
-
-/// `{"type":"FeatureCollection","name":…,"crs":…,"features":[`: the members of the file that GDAL
-/// reads for a layer, taken from its skeleton (the rest, such as shared sources, stays out).
-QByteArray chunkPrefix(const QByteArray &skeleton)
-{
-    const QJsonObject top = QJsonDocument::fromJson(skeleton).object();
-    QByteArray out = R"({"type":"FeatureCollection")";
-    for (const QLatin1String key : {QLatin1String("name"), QLatin1String("crs")}) {
-        if (!top.contains(key))
-            continue;
-        const QByteArray member = QJsonDocument(QJsonObject{{key, top.value(key)}}).toJson(QJsonDocument::Compact);
-        out += ',' + member.mid(1, member.size() - 2); // without the braces
-    }
-    return out + R"(,"features":[)";
-}
-
-} // namespace
-
-GeoJsonChunkReader::GeoJsonChunkReader(const QString &path, const GeoJsonLayout &layout,
-                                       const QStringList &openOptions, int workers, int ahead)
-    : path_(path)
-    , baseName_(QFile::encodeName(QFileInfo(path).fileName()))
-    , prefix_(chunkPrefix(layout.skeleton))
-    , chunks_(layout.chunks)
+ChunkReader::ChunkReader(ChunkedFile file, int workers, int ahead)
+    : file_(std::move(file))
+    , baseName_(QFile::encodeName(QFileInfo(file_.path).fileName()))
     , ahead_(std::max(1, ahead))
 {
     ensureGdalRegistered();
-    for (const QString &o : openOptions)
-        options_.push_back(o.toUtf8());
-    const int n = std::max(1, std::min(workers, int(chunks_.size())));
+    const int n = std::max(1, std::min(workers, int(file_.chunks.size())));
     returned_.resize(std::size_t(n));
     for (int w = 0; w < n; ++w)
         threads_.emplace_back([this, w] { run(w); });
 }
 
-GeoJsonChunkReader::~GeoJsonChunkReader()
+int ChunkReader::idealWorkers()
+{
+    return std::clamp(QThread::idealThreadCount(), 1, 4);
+}
+
+ChunkReader::~ChunkReader()
 {
     {
         const std::lock_guard lock(mutex_);
@@ -93,21 +73,21 @@ GeoJsonChunkReader::~GeoJsonChunkReader()
             discard(batch);
 }
 
-OGRLayerH GeoJsonChunkReader::firstLayer(QString *error)
+OGRLayerH ChunkReader::firstLayer(QString *error)
 {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return firstKnown_ || chunks_.empty(); });
+    changed_.wait(lock, [&] { return firstKnown_ || file_.chunks.empty(); });
     if (!first_ || !first_->dataset) {
-        *error = chunks_.empty() ? QStringLiteral("no features") : firstError_;
+        *error = file_.chunks.empty() ? QStringLiteral("no features") : firstError_;
         return nullptr;
     }
     return GDALDatasetGetLayer(first_->dataset.get(), 0);
 }
 
-bool GeoJsonChunkReader::next(Batch &out)
+bool ChunkReader::next(Batch &out)
 {
     std::unique_lock lock(mutex_);
-    if (taken_ >= int(chunks_.size()))
+    if (taken_ >= int(file_.chunks.size()))
         return false;
     const int want = taken_;
     changed_.wait(lock, [&] { return ready_.count(want) > 0; });
@@ -120,7 +100,7 @@ bool GeoJsonChunkReader::next(Batch &out)
     return true;
 }
 
-void GeoJsonChunkReader::giveBack(Batch &&batch)
+void ChunkReader::giveBack(Batch &&batch)
 {
     {
         const std::lock_guard lock(mutex_);
@@ -129,15 +109,15 @@ void GeoJsonChunkReader::giveBack(Batch &&batch)
     changed_.notify_all();
 }
 
-void GeoJsonChunkReader::discard(Batch &batch)
+void ChunkReader::discard(Batch &batch)
 {
     for (OGRFeatureH f : batch.features)
         OGR_F_Destroy(f);
     batch.features.clear();
-    batch.file.reset();
+    batch.data.reset();
 }
 
-void GeoJsonChunkReader::run(int worker)
+void ChunkReader::run(int worker)
 {
     const int workers = int(returned_.size());
     const auto freeReturned = [&](std::unique_lock<std::mutex> &lock) {
@@ -148,7 +128,7 @@ void GeoJsonChunkReader::run(int worker)
             discard(b); // on this thread, which allocated them
         lock.lock();
     };
-    for (int chunk = worker; chunk < int(chunks_.size()); chunk += workers) {
+    for (int chunk = worker; chunk < int(file_.chunks.size()); chunk += workers) {
         {
             std::unique_lock lock(mutex_);
             for (;;) {
@@ -166,7 +146,7 @@ void GeoJsonChunkReader::run(int worker)
         {
             const std::lock_guard lock(mutex_);
             if (chunk == 0) {
-                first_ = batch.file;
+                first_ = batch.data;
                 firstError_ = batch.error;
                 firstKnown_ = true;
             }
@@ -184,44 +164,54 @@ void GeoJsonChunkReader::run(int worker)
     }
 }
 
-GeoJsonChunkReader::Batch GeoJsonChunkReader::readChunk(int chunk, int worker) const
+ChunkReader::Batch ChunkReader::readChunk(int chunk, int worker) const
 {
     const ScopedQuietErrors quiet; // this thread's messages: the batch's error tells
-    const GeoJsonLayout::Chunk &c = chunks_[std::size_t(chunk)];
+    const FileChunk &c = file_.chunks[std::size_t(chunk)];
     Batch batch;
     batch.chunk = chunk;
     batch.worker = worker;
 
-    QByteArray text(prefix_.size() + (c.end - c.begin) + 2, Qt::Uninitialized);
-    std::memcpy(text.data(), prefix_.constData(), std::size_t(prefix_.size()));
-    QFile file(path_);
+    const QByteArray &prefix = file_.prefix, &suffix = file_.suffix;
     const qint64 length = c.end - c.begin;
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(c.begin)
-        || file.read(text.data() + prefix_.size(), length) != length) {
-        batch.error = QStringLiteral("cannot read bytes %1 to %2: %3").arg(c.begin).arg(c.end).arg(file.errorString());
+    QByteArray text(prefix.size() + length + suffix.size(), Qt::Uninitialized);
+    std::memcpy(text.data(), prefix.constData(), std::size_t(prefix.size()));
+    QFile in(file_.path);
+    if (!in.open(QIODevice::ReadOnly) || !in.seek(c.begin) || in.read(text.data() + prefix.size(), length) != length) {
+        batch.error = QStringLiteral("cannot read bytes %1 to %2: %3").arg(c.begin).arg(c.end).arg(in.errorString());
         return batch;
     }
-    std::memcpy(text.data() + prefix_.size() + length, "]}", 2);
+    std::memcpy(text.data() + prefix.size() + length, suffix.constData(), std::size_t(suffix.size()));
 
-    batch.file = std::make_shared<ChunkFile>(std::move(text), baseName_);
-    const char *drivers[] = {"GeoJSON", nullptr};
+    batch.data = std::make_shared<ChunkData>(std::move(text), baseName_);
+    const char *drivers[] = {file_.driver.constData(), nullptr};
+    std::vector<QByteArray> optionText;
+    for (const QString &o : file_.openOptions)
+        optionText.push_back(o.toUtf8());
     std::vector<const char *> options;
-    for (const QByteArray &o : options_)
+    for (const QByteArray &o : optionText)
         options.push_back(o.constData());
     options.push_back(nullptr);
-    batch.file->dataset.reset(GDALOpenEx(batch.file->name().constData(),
+    batch.data->dataset.reset(GDALOpenEx(batch.data->name().constData(),
                                          GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers,
                                          options.data(), nullptr));
-    if (!batch.file->dataset) {
+    if (!batch.data->dataset) {
         batch.error = QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
         if (batch.error.isEmpty())
             batch.error = QStringLiteral("GDAL cannot read it");
         return batch;
     }
-    OGRLayerH layer = GDALDatasetGetLayer(batch.file->dataset.get(), 0);
+    OGRLayerH layer = GDALDatasetGetLayer(batch.data->dataset.get(), 0);
     if (!layer)
         return batch;
-    batch.features.reserve(std::size_t(c.objects));
+    if (!file_.ignoredFields.empty() && OGR_L_TestCapability(layer, OLCIgnoreFields)) {
+        std::vector<const char *> ignored;
+        for (const QByteArray &name : file_.ignoredFields)
+            ignored.push_back(name.constData());
+        ignored.push_back(nullptr);
+        OGR_L_SetIgnoredFields(layer, ignored.data());
+    }
+    batch.features.reserve(std::size_t(c.records));
     CPLErrorReset();
     while (OGRFeatureH f = OGR_L_GetNextFeature(layer))
         batch.features.push_back(f);

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "io/file_chunk.h"
+
+#include <QByteArray>
+#include <QString>
+#include <vector>
+
+namespace sitmap {
+
+/// A CSV file cut into chunks of whole records, each of which GDAL can read as a CSV file of its
+/// own once the header is put before it (ChunkReader). Records follow the rule of CsvLineIndex
+/// and GDAL's reader: a line break inside a quoted field (after an odd number of '"' on the
+/// record so far) does not end the record; empty lines are not records. Opens the file read-only.
+class CsvLayout {
+public:
+    /// Scans `path`; chunks hold about `firstChunkBytes` (the first) and `chunkBytes` (the rest).
+    [[nodiscard]] static CsvLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes);
+
+    QByteArray header;              ///< the first record with its line break
+    std::vector<FileChunk> chunks;  ///< empty when the file holds no record after its header
+    int records = 0;                ///< records after the header
+};
+
+} // namespace sitmap
