@@ -316,12 +316,7 @@ void LoadBench::timeFirstFrames(const std::function<void(std::shared_ptr<const E
         loaded = {};
 
         const QString metric = QStringLiteral("first frame (%1, open to first partial drawn)").arg(format);
-        const bool goal = format == QLatin1String("gpkg") || format == QLatin1String("fgb");
-        if (goal)
-            results_.addAbsolute(options_.size, QStringLiteral("load"), metric, firstS, QStringLiteral("s"), 1.0,
-                                 QStringLiteral("full load, same run"), loadS);
-        else
-            results_.addInfo(options_.size, QStringLiteral("load"), metric, firstS, QStringLiteral("s"),
+        results_.addAbsolute(options_.size, QStringLiteral("load"), metric, firstS, QStringLiteral("s"), 1.0,
                              QStringLiteral("full load, same run"), loadS);
         results_.addInfo(options_.size, QStringLiteral("load"),
                          QStringLiteral("  %1 progressive full load (%2 partial stores)").arg(format).arg(partials),
