@@ -89,15 +89,17 @@ QJsonArray chunkElements(const QByteArray &bytes, const GeoJsonLayout &layout)
     return all;
 }
 
-/// A FeatureCollection of `n` features whose texts hold what could fool a scanner.
-QByteArray trickyCollection(int n)
+/// A FeatureCollection of `n` features whose texts hold what could fool a scanner (backslashes
+/// in every feature, or in none).
+QByteArray trickyCollection(int n, bool backslashes = true)
 {
     QByteArray out = R"({"type":"FeatureCollection","name":"tricky","meta":{"features":[{"x":1}],"note":"]}{["},)"
                      "\n\"features\" : [\n";
     for (int i = 1; i <= n; ++i) {
         out += QByteArray(R"(  {"type":"Feature","id":"t-)") + QByteArray::number(i)
             + R"(","properties":{"time":"2025-07-)" + QByteArray::number(1 + i % 28)
-            + R"(","title":"quote \" brace } bracket ] comma , backslash \\","description":"ends in a backslash \\\\",)"
+            + (backslashes ? R"(","title":"quote \" brace } bracket ] comma , backslash \\","description":"ends in a backslash \\\\",)"
+                           : R"(","title":"brace } bracket ] comma , {[ and a long text to span blocks of sixty-four bytes","description":"",)")
             + R"("nested":{"features":[1,2,{"a":"]"}]}},"geometry":{"type":"Point","coordinates":[)"
             + QByteArray::number(30 + i % 7) + ',' + QByteArray::number(45 + i % 5) + "]}}";
         out += i < n ? ",\n" : "\n";
@@ -143,6 +145,9 @@ void TestChunkedReading::chunksAreRunsOfWholeFeatures_data()
     QTest::addColumn<qint64>("chunkBytes");
     QTest::newRow("strings holding quotes, braces, brackets and backslashes, tiny chunks") << QString() << qint64(1);
     QTest::newRow("strings holding quotes, braces, brackets and backslashes, 2 kB chunks") << QString() << qint64(2048);
+    QTest::newRow("strings holding braces and brackets, no backslash, tiny chunks") << QStringLiteral("plain") << qint64(1);
+    QTest::newRow("strings holding braces and brackets, no backslash, 1 kB chunks") << QStringLiteral("plain")
+                                                                                   << qint64(1000);
     QTest::newRow("the SitMap profile") << data(QStringLiteral("events_profile.geojson")) << qint64(300);
     QTest::newRow("an earthquake feed with feature ids") << data(QStringLiteral("events_plain.geojson")) << qint64(1);
     QTest::newRow("the demo events") << QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson") << qint64(700);
@@ -153,7 +158,9 @@ void TestChunkedReading::chunksAreRunsOfWholeFeatures()
     QFETCH(QString, file);
     QFETCH(qint64, chunkBytes);
     QTemporaryDir dir;
-    const QString path = file.isEmpty() ? write(dir, QStringLiteral("tricky.geojson"), trickyCollection(40)) : file;
+    const QString path = file.isEmpty() ? write(dir, QStringLiteral("tricky.geojson"), trickyCollection(40))
+        : file == QLatin1String("plain")    ? write(dir, QStringLiteral("plain.geojson"), trickyCollection(40, false))
+                                            : file;
     const QByteArray bytes = readAll(path);
     const QJsonArray features = QJsonDocument::fromJson(bytes).object().value(QLatin1String("features")).toArray();
     QVERIFY(!features.isEmpty());
