@@ -5,6 +5,7 @@
 #include "io/event_file_reader.h"
 #include "io/csv_layout.h"
 #include "io/geojson_layout.h"
+#include "same_load.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -122,16 +123,6 @@ QByteArray trickyCsv(int n)
         out += "r" + QByteArray::number(i) + ',' + date + ',' + QByteArray::number(48 + i % 3) + ','
             + QByteArray::number(36 + i % 5) + ",Title " + QByteArray::number(i) + ',' + notes;
         out += i % 5 == 0 ? "\r\n" : "\n";
-    }
-    return out;
-}
-
-QStringList outlets(const LoadResult &r, const Event &e)
-{
-    QStringList out;
-    for (const int si : e.sourceIndices) {
-        const Source &s = r.sources[std::size_t(si)];
-        out << s.id + QLatin1Char('|') + s.claimant + QLatin1Char('|') + s.outlet + QLatin1Char('|') + s.url;
     }
     return out;
 }
@@ -277,34 +268,7 @@ void TestChunkedReading::readingInChunksGivesTheEventsAndReportOfReadingWhole()
     const LoadResult parts = EventFileReader::read(path, chunked(chunkBytes));
     QCOMPARE(whole.report.chunks, 0);
     QVERIFY(parts.report.chunks > (chunkBytes == 1 ? 1 : 0));
-    QCOMPARE(parts.report.fatalError, whole.report.fatalError);
-    QCOMPARE(parts.report.driver, whole.report.driver);
-    QCOMPARE(parts.report.recordsRead, whole.report.recordsRead);
-    QCOMPARE(parts.report.eventsLoaded, whole.report.eventsLoaded);
-    QCOMPARE(parts.report.lines(), whole.report.lines()); // every issue: record, field, value, reason
-    QCOMPARE(parts.sources.size(), whole.sources.size());
-    QCOMPARE(parts.events.size(), whole.events.size());
-    for (std::size_t k = 0; k < whole.events.size(); ++k) {
-        const Event &a = parts.events[k], &b = whole.events[k];
-        QCOMPARE(a.id, b.id);
-        QCOMPARE(a.title, b.title);
-        QCOMPARE(a.description, b.description);
-        QCOMPARE(a.category, b.category);
-        QCOMPARE(a.place, b.place);
-        QCOMPARE(a.actors, b.actors);
-        QCOMPARE(a.time.startMs, b.time.startMs);
-        QCOMPARE(a.time.endMs, b.time.endMs);
-        QCOMPARE(int(a.time.precision), int(b.time.precision));
-        QCOMPARE(a.position.lon, b.position.lon);
-        QCOMPARE(a.position.lat, b.position.lat);
-        QCOMPARE(int(a.geoPrecision), int(b.geoPrecision));
-        QCOMPARE(a.radiusMetres, b.radiusMetres);
-        QCOMPARE(a.status.has_value(), b.status.has_value());
-        if (a.status)
-            QCOMPARE(int(*a.status), int(*b.status));
-        QCOMPARE(a.record, b.record);
-        QCOMPARE(outlets(parts, a), outlets(whole, b));
-    }
+    compareLoads(parts, whole);
 }
 
 void TestChunkedReading::fieldsThatAppearOnlyInLaterChunksAreRead()

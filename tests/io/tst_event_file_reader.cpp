@@ -1,5 +1,6 @@
 #include "core/event_store_builder.h"
 #include "io/event_file_reader.h"
+#include "same_load.h"
 
 #include <QCryptographicHash>
 #include <algorithm>
@@ -432,35 +433,7 @@ void TestEventFileReader::arrowAndFeatureReadersGiveTheSameEventsAndReport()
     QCOMPARE(fast.report.arrowLayers, arrowLayers);
     QCOMPARE(slow.report.arrowLayers, 0);
     QCOMPARE(int(fast.events.size()), events);
-    QCOMPARE(fast.report.eventsLoaded, slow.report.eventsLoaded);
-    QCOMPARE(fast.report.recordsRead, slow.report.recordsRead);
-    QCOMPARE(fast.report.lines(), slow.report.lines()); // every issue: record, field, value, reason
-    QCOMPARE(fast.events.size(), slow.events.size());
-    const auto outlets = [](const LoadResult &r, const Event &e) {
-        QStringList out;
-        for (const int si : e.sourceIndices)
-            out << r.sources[std::size_t(si)].outlet + QLatin1Char('|') + r.sources[std::size_t(si)].url;
-        return out;
-    };
-    for (std::size_t k = 0; k < fast.events.size(); ++k) {
-        const Event &a = fast.events[k], &b = slow.events[k];
-        QCOMPARE(a.id, b.id);
-        QCOMPARE(a.title, b.title);
-        QCOMPARE(a.description, b.description);
-        QCOMPARE(a.category, b.category);
-        QCOMPARE(a.place, b.place);
-        QCOMPARE(a.actors, b.actors);
-        QCOMPARE(a.time.startMs, b.time.startMs);
-        QCOMPARE(a.time.endMs, b.time.endMs);
-        QCOMPARE(int(a.time.precision), int(b.time.precision));
-        QCOMPARE(a.position.lon, b.position.lon);
-        QCOMPARE(a.position.lat, b.position.lat);
-        QCOMPARE(int(a.geoPrecision), int(b.geoPrecision));
-        QCOMPARE(a.radiusMetres, b.radiusMetres);
-        QCOMPARE(a.status.has_value(), b.status.has_value());
-        QCOMPARE(a.record, b.record);
-        QCOMPARE(outlets(fast, a), outlets(slow, b));
-    }
+    compareLoads(fast, slow);
 }
 
 void TestEventFileReader::linesAreCountedAcrossTheBlocksOfALargeCsv()
