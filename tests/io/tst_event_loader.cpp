@@ -131,15 +131,22 @@ void TestEventLoader::partialStoresGrowAndEndInThePlainLoad_data()
 {
     QTest::addColumn<QString>("format");
     QTest::addColumn<bool>("countKnown");
-    QTest::newRow("a GeoJSON file whose events share sources by id") << QStringLiteral("geojson") << true;
-    QTest::newRow("a CSV file, progress from its line count") << QStringLiteral("csv") << true;
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("inChunks");
+    QTest::newRow("a GeoJSON file whose events share sources by id") << QStringLiteral("geojson") << true << 12000
+                                                                     << false;
+    QTest::newRow("a CSV file, progress from its line count") << QStringLiteral("csv") << true << 12000 << false;
+    // 8 MB or more: read in chunks on worker threads.
+    QTest::newRow("a 9 MB GeoJSON file, read in chunks") << QStringLiteral("geojson") << true << 55000 << true;
+    QTest::newRow("a 9 MB CSV file, read in chunks") << QStringLiteral("csv") << true << 250000 << true;
 }
 
 void TestEventLoader::partialStoresGrowAndEndInThePlainLoad()
 {
     QFETCH(QString, format);
     QFETCH(bool, countKnown);
-    const int count = 12000;
+    QFETCH(int, count);
+    QFETCH(bool, inChunks);
     const QString path = writeEvents(dir_.path(), format, count);
     QVERIFY(!path.isEmpty());
 
@@ -148,6 +155,7 @@ void TestEventLoader::partialStoresGrowAndEndInThePlainLoad()
     QCOMPARE(plain.store->size(), count - count / 500); // the bad dates are skipped...
     QCOMPARE(plain.reports.size(), std::size_t(1));
     QCOMPARE(plain.reports.front().skippedCount(), count / 500); // ...and reported
+    QCOMPARE(plain.reports.front().chunks > 1, inChunks);
 
     Recorded r;
     const LoadedEvents progressive =
