@@ -19,8 +19,10 @@ namespace sitmap {
 /// last complete element (`cutShort`). Opens the file read-only.
 class GeoJsonLayout {
 public:
-    /// Scans `path`; chunks hold about `firstChunkBytes` (the first) and `chunkBytes` (the rest).
-    [[nodiscard]] static GeoJsonLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes);
+    /// Scans `path`, read in blocks of `blockBytes`; chunks hold about `firstChunkBytes` (the
+    /// first) and `chunkBytes` (the rest).
+    [[nodiscard]] static GeoJsonLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes,
+                                            qint64 blockBytes = qint64(4) << 20);
 
     bool cut = false;         ///< a top-level object with a "features" array was found
     QString whyNot;           ///< when not: why (for tests and logs)

@@ -26,6 +26,7 @@ private slots:
     void chunksAreRunsOfWholeFeatures_data();
     void chunksAreRunsOfWholeFeatures();
     void theSkeletonKeepsTheMembersAroundTheFeatures();
+    void theLayoutDoesNotDependOnHowTheFileIsRead();
     void onlyAFeatureCollectionWithAFeaturesArrayIsCut_data();
     void onlyAFeatureCollectionWithAFeaturesArrayIsCut();
     void aFileCutShortIsCutUpToItsLastWholeFeature();
@@ -186,6 +187,26 @@ void TestChunkedReading::theSkeletonKeepsTheMembersAroundTheFeatures()
              QJsonValue(QStringLiteral("after the features")));
 }
 
+void TestChunkedReading::theLayoutDoesNotDependOnHowTheFileIsRead()
+{
+    // Read a few bytes at a time, every string, escape and nesting is cut somewhere.
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("tricky.geojson"), trickyCollection(12));
+    const GeoJsonLayout whole = GeoJsonLayout::scan(path, 700, 300);
+    QCOMPARE(whole.records, 12);
+    for (const qint64 blockBytes : {1, 2, 3, 5, 7, 64}) {
+        const GeoJsonLayout bits = GeoJsonLayout::scan(path, 700, 300, blockBytes);
+        QCOMPARE(bits.skeleton, whole.skeleton);
+        QCOMPARE(bits.records, whole.records);
+        QCOMPARE(bits.chunks.size(), whole.chunks.size());
+        for (std::size_t k = 0; k < whole.chunks.size(); ++k) {
+            QCOMPARE(bits.chunks[k].begin, whole.chunks[k].begin);
+            QCOMPARE(bits.chunks[k].end, whole.chunks[k].end);
+            QCOMPARE(bits.chunks[k].records, whole.chunks[k].records);
+        }
+    }
+}
+
 void TestChunkedReading::onlyAFeatureCollectionWithAFeaturesArrayIsCut_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -197,6 +218,8 @@ void TestChunkedReading::onlyAFeatureCollectionWithAFeaturesArrayIsCut_data()
     QTest::newRow("features that are not an array") << QByteArray(R"({"type":"FeatureCollection","features":null})")
                                                     << false;
     QTest::newRow("a key that only ends in features") << QByteArray(R"({"no_features":[{"a":1}]})") << false;
+    QTest::newRow("a key with an escaped quote") << QByteArray(R"({"feat\"ures":[{"a":1}]})") << false;
+    QTest::newRow("features inside another member") << QByteArray(R"({"a":{"features":[{"a":1},{"a":2}]}})") << false;
     QTest::newRow("an empty file") << QByteArray() << false;
 }
 
