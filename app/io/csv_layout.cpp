@@ -1,6 +1,7 @@
 #include "io/csv_layout.h"
 
 #include <QFile>
+#include <algorithm>
 #include <cstring>
 
 namespace sitmap {
@@ -25,54 +26,69 @@ bool blank(const char *p, const char *end)
 
 } // namespace
 
-CsvLayout CsvLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes)
+CsvLayout CsvLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes, qint64 blockBytes)
 {
+    // Read in blocks through QFile rather than mapped: a file cut short by another program while
+    // it is read ends the scan, not the process.
     CsvLayout out;
     QFile file(path);
-    const qint64 size = file.open(QIODevice::ReadOnly) ? file.size() : 0;
-    const uchar *mapped = size > 0 ? file.map(0, size) : nullptr;
-    if (!mapped)
+    if (!file.open(QIODevice::ReadOnly))
         return out;
-    const char *const begin = reinterpret_cast<const char *>(mapped);
-    const char *const end = begin + size;
-
-    // One record per round, from `p`; a record is its lines up to one that leaves the quotes closed.
-    const auto recordEnd = [end](const char *p, bool *isBlank) {
-        const char *start = p;
-        bool inQuotes = false;
-        for (;;) {
+    QByteArray block(qsizetype(std::clamp<qint64>(file.size(), 1, std::max<qint64>(1, blockBytes))), Qt::Uninitialized);
+    chunkBytes = std::max<qint64>(1, chunkBytes);
+    qint64 target = std::max<qint64>(1, firstChunkBytes);
+    bool headerDone = false;
+    bool inQuotes = false;
+    bool content = false; // the record so far holds more than a line break
+    FileChunk chunk;
+    qint64 offset = 0;
+    for (;;) {
+        const qint64 n = file.read(block.data(), block.size());
+        if (n <= 0)
+            break;
+        const char *p = block.constData();
+        const char *const end = p + n;
+        while (p < end) {
             const auto *nl = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
             const char *lineEnd = nl ? nl : end;
             inQuotes ^= (quotes(p, lineEnd) % 2) != 0;
-            p = nl ? nl + 1 : end;
-            if (!inQuotes || p == end) {
-                *isBlank = !inQuotes && blank(start, lineEnd);
-                return p;
+            content = content || !blank(p, lineEnd);
+            const char *next = nl ? nl + 1 : end;
+            if (!headerDone)
+                out.header += QByteArray(p, next - p);
+            p = next;
+            if (!nl || inQuotes)
+                continue; // the record goes on
+            const qint64 at = offset + (p - block.constData()); // the record ends before this byte
+            if (!headerDone) {
+                headerDone = true;
+                chunk.begin = at;
+            } else {
+                chunk.records += content ? 1 : 0;
+                if (at - chunk.begin >= target) {
+                    chunk.end = at;
+                    chunk.firstRecord = out.records;
+                    out.records += chunk.records;
+                    out.chunks.push_back(chunk);
+                    chunk = FileChunk{};
+                    chunk.begin = at;
+                    target = chunkBytes;
+                }
             }
+            content = false;
         }
-    };
-    bool isBlank = false;
-    const char *p = recordEnd(begin, &isBlank);
-    if (p == end || p[-1] != '\n')
-        return out; // no record after the header
-    out.header = QByteArray(begin, p - begin);
-
-    FileChunk chunk;
-    chunk.begin = p - begin;
-    qint64 target = std::max<qint64>(1, firstChunkBytes);
-    while (p < end) {
-        p = recordEnd(p, &isBlank);
-        if (!isBlank)
-            ++chunk.records;
-        if (p - begin - chunk.begin >= target || p == end) {
-            chunk.end = p - begin;
-            chunk.firstRecord = out.records;
-            out.records += chunk.records;
-            out.chunks.push_back(chunk);
-            chunk = FileChunk{};
-            chunk.begin = p - begin;
-            target = std::max<qint64>(1, chunkBytes);
-        }
+        offset += n;
+    }
+    if (!headerDone) { // no line break after the header: nothing to cut
+        out.header.clear();
+        return out;
+    }
+    if (offset > chunk.begin) { // the last chunk, its last record perhaps without a line break
+        chunk.records += content ? 1 : 0;
+        chunk.end = offset;
+        chunk.firstRecord = out.records;
+        out.records += chunk.records;
+        out.chunks.push_back(chunk);
     }
     return out;
 }

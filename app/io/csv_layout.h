@@ -14,8 +14,10 @@ namespace sitmap {
 /// record so far) does not end the record; empty lines are not records. Opens the file read-only.
 class CsvLayout {
 public:
-    /// Scans `path`; chunks hold about `firstChunkBytes` (the first) and `chunkBytes` (the rest).
-    [[nodiscard]] static CsvLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes);
+    /// Scans `path`, read in blocks of `blockBytes`; chunks hold about `firstChunkBytes` (the
+    /// first) and `chunkBytes` (the rest).
+    [[nodiscard]] static CsvLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes,
+                                        qint64 blockBytes = qint64(4) << 20);
 
     QByteArray header;              ///< the first record with its line break
     std::vector<FileChunk> chunks;  ///< empty when the file holds no record after its header

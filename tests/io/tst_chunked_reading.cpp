@@ -452,6 +452,18 @@ void TestChunkedReading::csvChunksAreRunsOfWholeRecords()
         QCOMPARE(at, qint64(bytes.size()));
         if (chunkBytes == 1)
             QCOMPARE(int(layout.chunks.size()), 100 + 100 / 13); // a record, or a blank line, a chunk
+        // Read a few bytes at a time, every quoted line break and CRLF is cut somewhere.
+        for (const qint64 blockBytes : {1, 2, 3, 7, 64}) {
+            const CsvLayout bits = CsvLayout::scan(path, chunkBytes, chunkBytes, blockBytes);
+            QCOMPARE(bits.header, layout.header);
+            QCOMPARE(bits.records, layout.records);
+            QCOMPARE(bits.chunks.size(), layout.chunks.size());
+            for (std::size_t k = 0; k < layout.chunks.size(); ++k) {
+                QCOMPARE(bits.chunks[k].begin, layout.chunks[k].begin);
+                QCOMPARE(bits.chunks[k].end, layout.chunks[k].end);
+                QCOMPARE(bits.chunks[k].records, layout.chunks[k].records);
+            }
+        }
     }
 }
 
