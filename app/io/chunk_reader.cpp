@@ -46,7 +46,7 @@ ChunkReader::ChunkReader(ChunkedFile file, int workers, int ahead)
     , ahead_(std::max(1, ahead))
 {
     ensureGdalRegistered();
-    const int n = std::max(1, std::min(workers, int(file_.chunks.size())));
+    const int n = file_.complete ? std::max(1, std::min(workers, int(file_.chunks.size()))) : std::max(1, workers);
     returned_.resize(std::size_t(n));
     for (int w = 0; w < n; ++w)
         threads_.emplace_back([this, w] { run(w); });
@@ -76,7 +76,7 @@ ChunkReader::~ChunkReader()
 OGRLayerH ChunkReader::firstLayer(QString *error)
 {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return firstKnown_ || file_.chunks.empty(); });
+    changed_.wait(lock, [&] { return firstKnown_ || (file_.complete && file_.chunks.empty()); });
     if (!first_ || !first_->dataset) {
         *error = file_.chunks.empty() ? QStringLiteral("no features") : firstError_;
         return nullptr;
@@ -87,10 +87,10 @@ OGRLayerH ChunkReader::firstLayer(QString *error)
 bool ChunkReader::next(Batch &out)
 {
     std::unique_lock lock(mutex_);
-    if (taken_ >= int(file_.chunks.size()))
-        return false;
     const int want = taken_;
-    changed_.wait(lock, [&] { return ready_.count(want) > 0; });
+    changed_.wait(lock, [&] { return ready_.count(want) > 0 || (file_.complete && want >= int(file_.chunks.size())); });
+    if (ready_.count(want) == 0)
+        return false;
     const auto it = ready_.find(want);
     out = std::move(it->second);
     ready_.erase(it);
@@ -105,6 +105,30 @@ void ChunkReader::giveBack(Batch &&batch)
     {
         const std::lock_guard lock(mutex_);
         returned_[std::size_t(batch.worker)].push_back(std::move(batch));
+    }
+    changed_.notify_all();
+}
+
+FileChunk ChunkReader::chunk(int i)
+{
+    const std::lock_guard lock(mutex_);
+    return file_.chunks[std::size_t(i)];
+}
+
+void ChunkReader::addChunk(const FileChunk &chunk)
+{
+    {
+        const std::lock_guard lock(mutex_);
+        file_.chunks.push_back(chunk);
+    }
+    changed_.notify_all();
+}
+
+void ChunkReader::finishChunks()
+{
+    {
+        const std::lock_guard lock(mutex_);
+        file_.complete = true;
     }
     changed_.notify_all();
 }
@@ -128,21 +152,29 @@ void ChunkReader::run(int worker)
             discard(b); // on this thread, which allocated them
         lock.lock();
     };
-    for (int chunk = worker; chunk < int(file_.chunks.size()); chunk += workers) {
+    for (int chunk = worker;; chunk += workers) {
+        FileChunk where;
         {
             std::unique_lock lock(mutex_);
+            const auto known = [&] { return chunk < int(file_.chunks.size()); };
             for (;;) {
                 changed_.wait(lock, [&] {
-                    return stop_ || chunk - taken_ < ahead_ || !returned_[std::size_t(worker)].empty();
+                    return stop_ || !returned_[std::size_t(worker)].empty() || (known() && chunk - taken_ < ahead_)
+                        || (file_.complete && !known());
                 });
                 if (stop_)
                     return;
-                if (returned_[std::size_t(worker)].empty())
-                    break;
-                freeReturned(lock);
+                if (!returned_[std::size_t(worker)].empty()) {
+                    freeReturned(lock);
+                    continue;
+                }
+                break;
             }
+            if (!known())
+                break; // every chunk is read
+            where = file_.chunks[std::size_t(chunk)];
         }
-        Batch batch = readChunk(chunk, worker);
+        Batch batch = readChunk(chunk, where, worker);
         {
             const std::lock_guard lock(mutex_);
             if (chunk == 0) {
@@ -164,10 +196,9 @@ void ChunkReader::run(int worker)
     }
 }
 
-ChunkReader::Batch ChunkReader::readChunk(int chunk, int worker) const
+ChunkReader::Batch ChunkReader::readChunk(int chunk, const FileChunk &c, int worker) const
 {
     const ScopedQuietErrors quiet; // this thread's messages: the batch's error tells
-    const FileChunk &c = file_.chunks[std::size_t(chunk)];
     Batch batch;
     batch.chunk = chunk;
     batch.worker = worker;

@@ -21,7 +21,8 @@ struct ChunkedFile {
     QString path;
     QByteArray prefix;              ///< before each chunk's bytes (GeoJSON: the collection's start; CSV: the header)
     QByteArray suffix;              ///< after them (GeoJSON: "]}")
-    std::vector<FileChunk> chunks;
+    std::vector<FileChunk> chunks;  ///< more may follow through ChunkReader::addChunk() while `complete` is false
+    bool complete = true;
     QByteArray driver;              ///< GDAL's short name, the only driver tried
     QStringList openOptions;
     std::vector<QByteArray> ignoredFields; ///< fields the driver need not read (OGR_L_SetIgnoredFields)
@@ -60,17 +61,22 @@ public:
     /// Hands a used batch back to be freed on the thread that read it.
     void giveBack(Batch &&batch);
     /// Where chunk `i` lies in the file.
-    [[nodiscard]] const FileChunk &chunk(int i) const { return file_.chunks[std::size_t(i)]; }
+    [[nodiscard]] FileChunk chunk(int i);
+    /// Adds a chunk after the others (while the file is still being cut: the workers start on
+    /// the chunks known so far).
+    void addChunk(const FileChunk &chunk);
+    /// Says that no chunk follows.
+    void finishChunks();
 
     /// Worker threads for this machine (its cores, at most 4).
     [[nodiscard]] static int idealWorkers();
 
 private:
     void run(int worker);
-    [[nodiscard]] Batch readChunk(int chunk, int worker) const;
+    [[nodiscard]] Batch readChunk(int chunk, const FileChunk &where, int worker) const;
     static void discard(Batch &batch);
 
-    const ChunkedFile file_;
+    ChunkedFile file_;               ///< its chunks and `complete` guarded by mutex_
     QByteArray baseName_;
     const int ahead_;
 

@@ -11,6 +11,8 @@ namespace {
 
 /// The first chunk is small, so that the first events show at once.
 constexpr qint64 kFirstChunkBytes = 256 * 1024;
+/// The file is cut while read in blocks of this size.
+constexpr qint64 kScanBlockBytes = qint64(4) << 20;
 
 bool bigEnough(const QString &path, qint64 chunkBytes, const EventFileReader::Options &options)
 {
@@ -18,10 +20,11 @@ bool bigEnough(const QString &path, qint64 chunkBytes, const EventFileReader::Op
 }
 
 /// Chunks waiting, read or being read, before the one taken next: enough that a slow chunk does
-/// not leave a core idle.
+/// not leave a core idle, and that the workers keep parsing while a GeoJSON file is still being
+/// cut (the reading waits for its end: members after the features matter).
 int aheadFor(int workers)
 {
-    return 8 * workers;
+    return 16 * workers;
 }
 
 } // namespace
@@ -32,21 +35,46 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
     const qint64 bytes = options.geoJsonChunkBytes;
     if (!bigEnough(path, bytes, options))
         return std::nullopt;
+    const auto reader = [&path](const QByteArray &prefix, std::vector<FileChunk> chunks, bool complete) {
+        ChunkedFile file;
+        file.path = path;
+        file.prefix = prefix;
+        file.suffix = "]}";
+        file.chunks = std::move(chunks);
+        file.complete = complete;
+        file.driver = "GeoJSON";
+        file.openOptions = SitMapProfile::geoJsonChunkOpenOptions();
+        const int workers = ChunkReader::idealWorkers();
+        return std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
+    };
+    // GDAL starts on the chunks while the rest of the file is cut, with the members before the
+    // features array. Members after it are known only at the end of the file: the chunks are read
+    // again in the rare file whose "name" or "crs" comes after its features.
+    std::unique_ptr<ChunkReader> early;
+    QByteArray earlyPrefix;
     GeoJson out;
-    out.layout = GeoJsonLayout::scan(path, bytes, std::min(bytes, kFirstChunkBytes));
+    out.layout = GeoJsonLayout::scan(path, bytes, std::min(bytes, kFirstChunkBytes), kScanBlockBytes,
+                                     [&](const GeoJsonLayout &soFar, const FileChunk &chunk) {
+                                         if (!early) {
+                                             GeoJsonLayout header;
+                                             header.skeleton = soFar.skeleton + "]}";
+                                             earlyPrefix = header.chunkPrefix();
+                                             early = reader(earlyPrefix, {}, false);
+                                         }
+                                         early->addChunk(chunk);
+                                     });
     out.members = QJsonDocument::fromJson(out.layout.skeleton).object();
     if (!out.layout.cut || out.layout.chunks.empty()
         || out.members.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection"))
         return std::nullopt; // GDAL reads it whole, and says what it makes of it
-    ChunkedFile file;
-    file.path = path;
-    file.prefix = out.layout.chunkPrefix();
-    file.suffix = "]}";
-    file.chunks = out.layout.chunks;
-    file.driver = "GeoJSON";
-    file.openOptions = SitMapProfile::geoJsonChunkOpenOptions();
-    const int workers = ChunkReader::idealWorkers();
-    out.reader = std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
+    const QByteArray prefix = out.layout.chunkPrefix();
+    if (early && prefix == earlyPrefix) {
+        early->finishChunks();
+        out.reader = std::move(early);
+    } else {
+        early.reset();
+        out.reader = reader(prefix, out.layout.chunks, true);
+    }
     return out;
 }
 

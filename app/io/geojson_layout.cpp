@@ -5,10 +5,29 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace sitmap {
 
 namespace {
+
+/// The first '"' in [p, end), or null. Most strings of a GeoJSON file are short keys and values:
+/// the first 16 bytes are looked at in one SSE2 compare before memchr is called.
+inline const char *findQuote(const char *p, const char *end)
+{
+#ifdef __SSE2__
+    if (end - p >= 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')));
+        if (mask != 0)
+            return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    return static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
+}
 
 /// Follows JSON's structure through blocks of a file: strings (with their escapes), nesting, the
 /// top-level members up to "features", then the elements of that array. Values are not parsed.
@@ -16,10 +35,12 @@ namespace {
 /// instead of the process.
 class Scanner {
 public:
-    Scanner(qint64 chunkBytes, qint64 firstChunkBytes, GeoJsonLayout &out)
+    using Found = std::function<void(const GeoJsonLayout &, const FileChunk &)>;
+    Scanner(qint64 chunkBytes, qint64 firstChunkBytes, GeoJsonLayout &out, const Found &found)
         : chunkBytes_(std::max<qint64>(1, chunkBytes))
         , target_(std::max<qint64>(1, firstChunkBytes))
         , out_(out)
+        , found_(found)
     {
     }
 
@@ -28,36 +49,38 @@ public:
     {
         const char *p = block;
         const char *const end = block + size;
-        while (p < end && phase_ != Phase::Tail && phase_ != Phase::Done) {
+        const char *keepFrom = block; // the bytes from here on belong to the skeleton
+        while (p < end) {
             if (inString_) {
                 p = string(p, end);
-                continue;
-            }
-            const char c = *p;
-            const qint64 at = offset + (p - block);
-            if (c == '"') {
-                inString_ = true;
-                keyString_ = phase_ == Phase::Top && depth_ == 0 && expectKey_;
-                key_.clear();
-                elementStarted_ = elementStarted_ || phase_ == Phase::Features;
-            } else if (phase_ == Phase::BeforeTop) {
-                before(c, at);
-            } else if (phase_ == Phase::Top) {
-                if (top(c)) { // the features array opens: the header ends with its '['
-                    out_.skeleton += QByteArray(block, p - block + 1);
-                    block = p + 1;
-                    offset = at + 1;
+            } else if (phase_ == Phase::Features) {
+                p = elements(p, end, block, offset);
+                if (phase_ == Phase::Tail) {
+                    keepFrom = p; // the tail starts with the array's ']'
+                    break;
+                }
+            } else if (phase_ == Phase::Top || phase_ == Phase::BeforeTop) {
+                const char c = *p;
+                const qint64 at = offset + (p - block);
+                if (c == '"') {
+                    inString_ = true;
+                    keyString_ = phase_ == Phase::Top && depth_ == 0 && expectKey_;
+                    key_.clear();
+                } else if (phase_ == Phase::BeforeTop) {
+                    before(c, at);
+                } else if (top(c)) { // the features array opens: the header ends with its '['
+                    out_.skeleton += QByteArray(keepFrom, p - keepFrom + 1);
+                    keepFrom = end;
                     chunk_.begin = at + 1;
                     lastElementEnd_ = at + 1;
                 }
-            } else if (element(c, at)) { // the array's ']': the tail starts with it
-                block = p;
-                offset = at;
+                ++p;
+            } else {
+                break; // the tail, or a file not cut
             }
-            ++p;
         }
         if (phase_ == Phase::BeforeTop || phase_ == Phase::Top || phase_ == Phase::Tail)
-            out_.skeleton += QByteArray(block, end - block);
+            out_.skeleton += QByteArray(keepFrom, end - keepFrom);
     }
 
     /// The file has ended: closes the last chunk, or says why the file is not cut.
@@ -90,27 +113,39 @@ public:
 private:
     enum class Phase { BeforeTop, Top, Features, Tail, Done };
 
-    /// Inside a string from `p`: where it ends (after the closing quote), or `end`.
+    /// Inside a string from `p`: where it ends (after the closing quote), or `end`. A quote is
+    /// escaped by an odd run of backslashes before it; escapes before `p` are settled (escaped_
+    /// says whether the first byte is escaped).
     const char *string(const char *p, const char *end)
     {
+        const char *from = p;
         if (escaped_) {
+            if (p == end)
+                return end;
             escaped_ = false;
-            return p + 1;
+            from = p + 1;
         }
-        const auto *quote = static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
-        const char *stop = quote ? quote : end;
-        if (const auto *backslash = static_cast<const char *>(std::memchr(p, '\\', std::size_t(stop - p)))) {
-            keep(p, backslash + 1); // a key with an escape is kept with its backslash: never "features"
-            escaped_ = true;
-            return backslash + 1;
+        for (;;) {
+            const char *quote = findQuote(from, end);
+            const char *stop = quote ? quote : end;
+            const char *run = stop;
+            while (run > from && run[-1] == '\\')
+                --run;
+            const bool odd = (stop - run) % 2 != 0;
+            if (!quote) {
+                keep(p, end);
+                escaped_ = odd; // the next block starts with an escaped byte
+                return end;
+            }
+            if (!odd) {
+                keep(p, quote);
+                inString_ = false;
+                if (keyString_)
+                    isFeatures_ = key_ == "features";
+                return quote + 1;
+            }
+            from = quote + 1; // an escaped quote
         }
-        keep(p, stop);
-        if (!quote)
-            return end;
-        inString_ = false;
-        if (keyString_)
-            isFeatures_ = key_ == "features";
-        return quote + 1;
     }
 
     /// Keeps the text of a top-level key, as far as telling "features" needs.
@@ -171,47 +206,84 @@ private:
         return false;
     }
 
-    /// One character inside the features array outside strings; true at the array's ']'.
-    bool element(char c, qint64 at)
+    /// The closing quote of a string whose text starts at `p` and holds no escape before `p`, or
+    /// null when the block ends first.
+    static const char *closingQuote(const char *p, const char *end)
     {
-        switch (c) {
-        case '{':
-        case '[':
-            ++elementDepth_;
-            break;
-        case '}':
-        case ']':
-            if (elementDepth_ == 0) {
-                if (c == '}')
-                    break; // a stray '}': GDAL will say what is wrong with that chunk
-                close(at);
-                phase_ = Phase::Tail;
-                return true;
-            }
-            if (--elementDepth_ == 0) {
-                lastElementEnd_ = at + 1;
-                if (c == '}')
-                    ++chunk_.records;
-            }
-            break;
-        case ',':
-            if (elementDepth_ == 0) {
-                lastElementEnd_ = at;
-                if (at - chunk_.begin >= target_) {
-                    close(at);
-                    chunk_.begin = at + 1;
-                    target_ = chunkBytes_;
-                }
-            }
-            break;
-        default:
-            if (elementDepth_ == 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t')
-                elementStarted_ = true; // a scalar element
-            break;
+        for (const char *from = p;;) {
+            const char *quote = findQuote(from, end);
+            if (!quote)
+                return nullptr;
+            const char *run = quote;
+            while (run > p && run[-1] == '\\')
+                --run;
+            if ((quote - run) % 2 == 0)
+                return quote;
+            from = quote + 1;
         }
-        if (c == '{' || c == '[')
-            elementStarted_ = true;
-        return false;
+    }
+
+    /// The features array from `p` (outside strings) to the array's ']' (the phase is then Tail)
+    /// or `end` (perhaps inside a string); `block` starts at byte `offset` of the file.
+    const char *elements(const char *p, const char *end, const char *block, qint64 offset)
+    {
+        for (; p < end; ++p) {
+            const char c = *p;
+            switch (c) {
+            case '"': {
+                elementStarted_ = true;
+                const char *q = closingQuote(p + 1, end);
+                if (q == nullptr) { // the string goes on in the next block
+                    inString_ = true;
+                    keyString_ = false;
+                    return string(p + 1, end);
+                }
+                p = q;
+                break;
+            }
+            case '{':
+            case '[':
+                ++elementDepth_;
+                elementStarted_ = true;
+                break;
+            case '}':
+            case ']':
+                if (elementDepth_ == 0) {
+                    if (c == '}')
+                        break; // a stray '}': GDAL will say what is wrong with that chunk
+                    close(offset + (p - block));
+                    phase_ = Phase::Tail;
+                    return p;
+                }
+                if (--elementDepth_ == 0) {
+                    lastElementEnd_ = offset + (p - block) + 1;
+                    if (c == '}')
+                        ++chunk_.records;
+                }
+                break;
+            case ',':
+                if (elementDepth_ == 0) {
+                    const qint64 at = offset + (p - block);
+                    lastElementEnd_ = at;
+                    if (at - chunk_.begin >= target_) {
+                        close(at);
+                        chunk_.begin = at + 1;
+                        target_ = chunkBytes_;
+                    }
+                }
+                break;
+            case ' ':
+            case '\n':
+            case '\r':
+            case '\t':
+                break;
+            default:
+                if (elementDepth_ == 0)
+                    elementStarted_ = true; // a scalar element
+                break;
+            }
+        }
+        return end;
     }
 
     /// Ends the current chunk before byte `at`; a chunk of separators and spaces only is dropped.
@@ -222,6 +294,8 @@ private:
             chunk_.firstRecord = out_.records;
             out_.records += chunk_.records;
             out_.chunks.push_back(chunk_);
+            if (found_)
+                found_(out_, chunk_);
         }
         chunk_ = FileChunk{};
         elementStarted_ = false;
@@ -230,6 +304,7 @@ private:
     const qint64 chunkBytes_;
     qint64 target_;
     GeoJsonLayout &out_;
+    const Found &found_;
     Phase phase_ = Phase::BeforeTop;
     bool inString_ = false;
     bool escaped_ = false;
@@ -248,13 +323,19 @@ private:
 
 GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes, qint64 blockBytes)
 {
+    return scan(path, chunkBytes, firstChunkBytes, blockBytes, {});
+}
+
+GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes, qint64 blockBytes,
+                                  const std::function<void(const GeoJsonLayout &, const FileChunk &)> &found)
+{
     GeoJsonLayout out;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         out.whyNot = file.errorString();
         return out;
     }
-    Scanner scanner(chunkBytes, firstChunkBytes, out);
+    Scanner scanner(chunkBytes, firstChunkBytes, out, found);
     QByteArray block(qsizetype(std::clamp<qint64>(file.size(), 1, std::max<qint64>(1, blockBytes))), Qt::Uninitialized);
     qint64 offset = 0;
     for (;;) {

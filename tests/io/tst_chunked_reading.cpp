@@ -33,6 +33,7 @@ private slots:
     void readingInChunksGivesTheEventsAndReportOfReadingWhole_data();
     void readingInChunksGivesTheEventsAndReportOfReadingWhole();
     void fieldsThatAppearOnlyInLaterChunksAreRead();
+    void aCrsAfterTheFeaturesIsHonoured();
     void aBrokenChunkIsReportedAndTheRestLoads();
     void aFileCutShortLoadsWhatItHolds();
     void smallFilesAreReadWholeAndLargeOnesInChunks();
@@ -107,6 +108,18 @@ QByteArray trickyCollection(int n, bool backslashes = true)
         out += i < n ? ",\n" : "\n";
     }
     return out + R"(], "sources": [{"id":"s1","claimant":"after the features"}]})";
+}
+
+/// A FeatureCollection whose "name" and "crs" (Web Mercator, coordinates in metres) follow its
+/// features: GDAL reads them wherever they stand, so the chunks must carry them too.
+QByteArray lateCrsCollection(int n)
+{
+    QByteArray out = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 1; i <= n; ++i)
+        out += (i > 1 ? "," : "") + QByteArray(R"({"type":"Feature","properties":{"id":"m)") + QByteArray::number(i)
+            + R"(","time":"2025-07-14"},"geometry":{"type":"Point","coordinates":[)"
+            + QByteArray::number(4000000 + 1000 * i) + ",6100000]}}";
+    return out + R"(],"name":"late","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}}})";
 }
 
 /// A CSV file whose notes hold quoted line breaks and doubled quotes, with bad records, blank
@@ -266,6 +279,8 @@ void TestChunkedReading::readingInChunksGivesTheEventsAndReportOfReadingWhole_da
     QTest::newRow("the demo events, a feature a chunk")
         << QStringLiteral(SITMAP_SOURCE_MAPS_DIR "/demo/seed-events.geojson") << qint64(1);
     QTest::newRow("tricky texts, shared sources after the features") << QStringLiteral("tricky.geojson") << qint64(500);
+    QTest::newRow("a name and a CRS after the features, coordinates in metres") << QStringLiteral("late-crs.geojson")
+                                                                                 << qint64(1);
     for (const QString &name : {QStringLiteral("acled_like.csv"), QStringLiteral("acled_shared_sources.csv"),
                                QStringLiteral("bad_rows.csv"), QStringLiteral("datetime_zones.csv"),
                                QStringLiteral("events_latlon.csv")}) {
@@ -287,11 +302,28 @@ void TestChunkedReading::readingInChunksGivesTheEventsAndReportOfReadingWhole()
         path = write(dir, path, trickyCollection(30));
     else if (path == QLatin1String("tricky.csv"))
         path = write(dir, path, trickyCsv(200));
+    else if (path == QLatin1String("late-crs.geojson"))
+        path = write(dir, path, lateCrsCollection(8));
     const LoadResult whole = EventFileReader::read(path, chunked(0));
     const LoadResult parts = EventFileReader::read(path, chunked(chunkBytes));
     QCOMPARE(whole.report.chunks, 0);
     QVERIFY(parts.report.chunks > (chunkBytes == 1 ? 1 : 0));
     compareLoads(parts, whole);
+}
+
+void TestChunkedReading::aCrsAfterTheFeaturesIsHonoured()
+{
+    // The chunks are cut, and GDAL starts on them, before the end of the file is seen: the ones
+    // read without the CRS are read again once it is known.
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("late-crs.geojson"), lateCrsCollection(8));
+    const LoadResult r = EventFileReader::read(path, chunked(1));
+    QVERIFY2(r.report.ok(), qPrintable(r.report.fatalError));
+    QCOMPARE(r.report.chunks, 8);
+    QCOMPARE(r.report.eventsLoaded, 8);
+    QVERIFY(r.report.issues.empty()); // no "states no CRS" warning
+    QVERIFY(std::abs(r.events[0].position.lon - 35.9415) < 0.001); // 4 001 000 m east of Greenwich
+    QVERIFY(std::abs(r.events[0].position.lat - 47.9588) < 0.001);
 }
 
 void TestChunkedReading::fieldsThatAppearOnlyInLaterChunksAreRead()
