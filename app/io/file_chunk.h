@@ -10,6 +10,11 @@ struct FileChunk {
     qint64 end = 0;
     int records = 0;     ///< records in it (GeoJSON: array elements that are objects)
     int firstRecord = 0; ///< records in the chunks before this one
+
+    friend bool operator==(const FileChunk &a, const FileChunk &b)
+    {
+        return a.begin == b.begin && a.end == b.end && a.records == b.records && a.firstRecord == b.firstRecord;
+    }
 };
 
 } // namespace sitmap
