@@ -63,7 +63,18 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
                                          }
                                          early->addChunk(chunk);
                                      });
-    out.members = QJsonDocument::fromJson(out.layout.skeleton).object();
+    QJsonParseError error{};
+    out.members = QJsonDocument::fromJson(out.layout.skeleton, &error).object();
+    if (error.error != QJsonParseError::NoError && out.layout.cut && !out.layout.cutShort) {
+        // Whole features, then a broken end: the members before the features still stand.
+        const QByteArray header = out.layout.skeleton.left(out.layout.headerBytes) + "]}";
+        const QJsonDocument before = QJsonDocument::fromJson(header);
+        if (before.isObject()) {
+            out.members = before.object();
+            out.layout.skeleton = header;
+            out.tailBroken = true;
+        }
+    }
     if (!out.layout.cut || out.layout.chunks.empty()
         || out.members.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection"))
         return std::nullopt; // GDAL reads it whole, and says what it makes of it

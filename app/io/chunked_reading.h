@@ -20,6 +20,9 @@ namespace ChunkedReading {
 struct GeoJson {
     GeoJsonLayout layout;
     QJsonObject members; ///< the top-level members but "features" (shared sources, crs, ...)
+    /// The bytes after the features array are not valid JSON (a file cut short after its
+    /// features): `members` are those before the array.
+    bool tailBroken = false;
     std::unique_ptr<ChunkReader> reader;
 };
 /// `path` (a GeoJSON file) cut into chunks when `options` ask for it and it is a FeatureCollection

@@ -188,6 +188,10 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         LayerReader(layer, options.mapping, file).read();
     }
     result.stopped = file.stopped;
+    if (chunks && chunks->tailBroken && !file.stopped)
+        log.error(0, {}, {},
+                  QStringLiteral("the end of the file, after its features array, is not valid JSON (cut short?): "
+                                 "top-level members there, such as shared sources or a CRS, were ignored"));
     if (chunks && chunks->layout.cutShort && !file.stopped)
         log.error(0, {}, {},
                   QStringLiteral("the file ends inside its features array, after byte %1 of %2: it seems cut short; "

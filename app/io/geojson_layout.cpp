@@ -70,6 +70,7 @@ public:
                     before(c, at);
                 } else if (top(c)) { // the features array opens: the header ends with its '['
                     out_.skeleton += QByteArray(keepFrom, p - keepFrom + 1);
+                    out_.headerBytes = out_.skeleton.size();
                     keepFrom = end;
                     chunk_.begin = at + 1;
                     lastElementEnd_ = at + 1;

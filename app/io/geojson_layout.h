@@ -37,6 +37,7 @@ public:
     /// The top-level object without its features: the bytes before the array, "]", and the bytes
     /// after it ("]}" when cut short). Valid JSON when the file is.
     QByteArray skeleton;
+    qint64 headerBytes = 0;   ///< the skeleton's bytes up to the features array's '[', included
     std::vector<FileChunk> chunks; ///< runs of whole elements, separators excluded
     int records = 0;          ///< elements that are objects (GDAL reads Features among them)
 

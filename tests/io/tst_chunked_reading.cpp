@@ -36,6 +36,8 @@ private slots:
     void aCrsAfterTheFeaturesIsHonoured();
     void aBrokenChunkIsReportedAndTheRestLoads();
     void aFileCutShortLoadsWhatItHolds();
+    void aFileCutAnywhereLoadsTheWholeFeaturesBefore();
+    void damagedBytesNeverCrashTheReader();
     void smallFilesAreReadWholeAndLargeOnesInChunks();
     void readingInChunksLeavesTheFileUntouched();
     void progressCountsTheFeaturesAndStoppingEndsTheWorkers();
@@ -399,6 +401,66 @@ void TestChunkedReading::aFileCutShortLoadsWhatItHolds()
     QCOMPARE(int(issue.severity), int(LoadIssue::Severity::Error));
     QVERIFY2(issue.reason.contains(QStringLiteral("cut short")), qPrintable(issue.reason));
     QVERIFY2(issue.reason.contains(QStringLiteral("of %1").arg(cut.size())), qPrintable(issue.reason));
+}
+
+void TestChunkedReading::aFileCutAnywhereLoadsTheWholeFeaturesBefore()
+{
+    const QByteArray whole = trickyCollection(20);
+    const qsizetype first = whole.indexOf("{\"type\":\"Feature\"");
+    const qsizetype last = whole.indexOf("], \"sources\""); // the features array closes there
+    QVERIFY(first > 0 && last > first);
+    QTemporaryDir dir;
+    int cuts = 0;
+    for (qsizetype at = first + 1; at < whole.size(); at += 53, ++cuts) {
+        const QByteArray cut = whole.left(at);
+        const QString path = write(dir, QStringLiteral("cut-%1.geojson").arg(at), cut);
+        const LoadResult r = EventFileReader::read(path, chunked(700));
+        // Every feature that ends before the cut, and only those, in order.
+        int complete = 0;
+        for (int i = 1; i <= 20; ++i) {
+            const qsizetype id = whole.indexOf("\"id\":\"t-" + QByteArray::number(i) + '"');
+            const qsizetype end = whole.indexOf("]}}", whole.indexOf("\"coordinates\"", id));
+            if (end + 3 <= at)
+                complete = i;
+        }
+        if (complete == 0) { // nothing to cut: read whole, GDAL says what is wrong
+            QCOMPARE(r.report.eventsLoaded, 0);
+            continue;
+        }
+        QVERIFY2(r.report.ok(), qPrintable(QStringLiteral("cut at %1: %2").arg(at).arg(r.report.fatalError)));
+        QCOMPARE(r.report.eventsLoaded, complete);
+        for (int i = 0; i < complete; ++i)
+            QCOMPARE(r.events[std::size_t(i)].id, QStringLiteral("t-%1").arg(i + 1));
+        // Cut after the features array: its end is not JSON, the members there are ignored.
+        const QString why = at > last ? QStringLiteral("after its features array") : QStringLiteral("cut short");
+        QVERIFY2(!r.report.issues.empty() && r.report.issues.back().reason.contains(why),
+                 qPrintable(QStringLiteral("cut at %1").arg(at)));
+    }
+    QVERIFY(cuts > 90);
+}
+
+void TestChunkedReading::damagedBytesNeverCrashTheReader()
+{
+    // Bytes overwritten at random (fixed seed): whatever GDAL makes of each file, reading it in
+    // chunks ends, with a report, and never with more records than the file has features.
+    const QByteArray whole = trickyCollection(20);
+    QTemporaryDir dir;
+    quint32 seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    const char damage[] = "{}[],\"\\: x0";
+    for (int round = 0; round < 60; ++round) {
+        QByteArray bytes = whole;
+        for (int k = 0; k < 3; ++k)
+            bytes[qsizetype(next() % quint32(bytes.size()))] = damage[next() % (sizeof(damage) - 1)];
+        const QString path = write(dir, QStringLiteral("damaged-%1.geojson").arg(round), bytes);
+        const LoadResult r = EventFileReader::read(path, chunked(500));
+        QVERIFY(r.report.eventsLoaded <= 20);
+        QVERIFY(r.report.recordsRead <= 40);
+        QVERIFY(r.report.ok() || !r.report.fatalError.isEmpty());
+    }
 }
 
 void TestChunkedReading::smallFilesAreReadWholeAndLargeOnesInChunks()
