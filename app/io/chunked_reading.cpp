@@ -57,7 +57,7 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
                                      [&](const GeoJsonLayout &soFar, const FileChunk &chunk) {
                                          if (!early) {
                                              GeoJsonLayout header;
-                                             header.skeleton = soFar.skeleton + "]}";
+                                             header.skeleton = soFar.headerSkeleton();
                                              earlyPrefix = header.chunkPrefix();
                                              early = reader(earlyPrefix, {}, false);
                                          }
@@ -67,7 +67,7 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
     out.members = QJsonDocument::fromJson(out.layout.skeleton, &error).object();
     if (error.error != QJsonParseError::NoError && out.layout.cut && !out.layout.cutShort) {
         // Whole features, then a broken end: the members before the features still stand.
-        const QByteArray header = out.layout.skeleton.left(out.layout.headerBytes) + "]}";
+        const QByteArray header = out.layout.headerSkeleton();
         const QJsonDocument before = QJsonDocument::fromJson(header);
         if (before.isObject()) {
             out.members = before.object();

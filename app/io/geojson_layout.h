@@ -41,6 +41,8 @@ public:
     std::vector<FileChunk> chunks; ///< runs of whole elements, separators excluded
     int records = 0;          ///< elements that are objects (GDAL reads Features among them)
 
+    /// The top-level object with only the members before the features array (and no features).
+    [[nodiscard]] QByteArray headerSkeleton() const { return skeleton.left(headerBytes) + "]}"; }
     /// What each chunk is read with: `{"type":"FeatureCollection",` the file's "name" and "crs"
     /// members (GDAL reads them for a layer), `"features":[`; the chunk then ends with "]}".
     [[nodiscard]] QByteArray chunkPrefix() const;
