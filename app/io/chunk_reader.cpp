@@ -152,6 +152,10 @@ void ChunkReader::run(int worker)
             discard(b); // on this thread, which allocated them
         lock.lock();
     };
+    // While the file is still being cut, each worker reads one chunk ahead at most: the cut then
+    // keeps a core of its own, and nothing is taken before it ends (GeoJSON: members after the
+    // features matter), so a wider window there would only delay the first events.
+    const auto window = [&] { return file_.complete ? ahead_ : workers; };
     for (int chunk = worker;; chunk += workers) {
         FileChunk where;
         {
@@ -159,7 +163,7 @@ void ChunkReader::run(int worker)
             const auto known = [&] { return chunk < int(file_.chunks.size()); };
             for (;;) {
                 changed_.wait(lock, [&] {
-                    return stop_ || !returned_[std::size_t(worker)].empty() || (known() && chunk - taken_ < ahead_)
+                    return stop_ || !returned_[std::size_t(worker)].empty() || (known() && chunk - taken_ < window())
                         || (file_.complete && !known());
                 });
                 if (stop_)

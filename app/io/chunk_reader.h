@@ -46,7 +46,7 @@ public:
     };
 
     /// Starts `workers` threads reading `file`'s chunks, at most `ahead` chunks before the one
-    /// the caller takes next.
+    /// the caller takes next (`workers` while chunks may still be added).
     ChunkReader(ChunkedFile file, int workers, int ahead);
     /// Stops the workers and frees every batch not given back.
     ~ChunkReader();

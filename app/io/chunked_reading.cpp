@@ -20,8 +20,8 @@ bool bigEnough(const QString &path, qint64 chunkBytes, const EventFileReader::Op
 }
 
 /// Chunks waiting, read or being read, before the one taken next: enough that a slow chunk does
-/// not leave a core idle, and that the workers keep parsing while a GeoJSON file is still being
-/// cut (the reading waits for its end: members after the features matter).
+/// not leave a core idle. (While a GeoJSON file is still being cut, ChunkReader reads a chunk
+/// per worker ahead: the reading waits for the cut's end, members after the features matter.)
 int aheadFor(int workers)
 {
     return 16 * workers;

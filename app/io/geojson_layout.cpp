@@ -29,6 +29,34 @@ inline const char *findQuote(const char *p, const char *end)
     return static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
 }
 
+/// The first byte of [p, end) that is one of `"{}[]`, or `end`. Inside a feature nothing else
+/// matters to the cut (its numbers, commas and colons are GDAL's to parse): the scan skips them
+/// 16 bytes at a time.
+inline const char *nextBracketOrQuote(const char *p, const char *end)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i open = _mm_set1_epi8('{');   // '[' | 0x20 is '{' too
+    const __m128i close = _mm_set1_epi8('}');  // and ']' | 0x20 is '}'
+    const __m128i lower = _mm_set1_epi8(0x20);
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i folded = _mm_or_si128(bytes, lower);
+        const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                                          _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
+        const int mask = _mm_movemask_epi8(hits);
+        if (mask != 0)
+            return p + __builtin_ctz(unsigned(mask));
+    }
+#endif
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (c == '"' || c == '{' || c == '}' || c == '[' || c == ']')
+            return p;
+    }
+    return end;
+}
+
 /// Follows JSON's structure through blocks of a file: strings (with their escapes), nesting, the
 /// top-level members up to "features", then the elements of that array. Values are not parsed.
 /// Reads through QFile, not a mapping, so that a file cut short while it is read ends the scan
@@ -229,6 +257,11 @@ private:
     const char *elements(const char *p, const char *end, const char *block, qint64 offset)
     {
         for (; p < end; ++p) {
+            if (elementDepth_ > 0) {
+                p = nextBracketOrQuote(p, end);
+                if (p == end)
+                    break;
+            }
             const char c = *p;
             switch (c) {
             case '"': {
