@@ -77,8 +77,25 @@ OGRLayerH ChunkReader::firstLayer(QString *error)
 {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return firstKnown_ || (file_.complete && file_.chunks.empty()); });
+    if (file_.chunks.empty()) {
+        *error = QStringLiteral("no features");
+        return nullptr;
+    }
+    // A chunk GDAL cannot open costs only its own records (the reader reports them), the first
+    // as much as any other: the layer (what every chunk shares: its prefix's name, CRS, CSV
+    // header) then comes from the next chunk that opens, read here once more.
+    for (int i = 1; !(first_ && first_->dataset) && i < int(file_.chunks.size()); ++i) {
+        const FileChunk where = file_.chunks[std::size_t(i)];
+        lock.unlock();
+        Batch other = readChunk(i, where, -1);
+        for (OGRFeatureH f : other.features)
+            OGR_F_Destroy(f);
+        lock.lock();
+        if (other.data && other.data->dataset)
+            first_ = std::move(other.data);
+    }
     if (!first_ || !first_->dataset) {
-        *error = file_.chunks.empty() ? QStringLiteral("no features") : firstError_;
+        *error = firstError_;
         return nullptr;
     }
     return GDALDatasetGetLayer(first_->dataset.get(), 0);

@@ -54,7 +54,8 @@ public:
     ChunkReader &operator=(const ChunkReader &) = delete;
 
     /// Waits for the first chunk: its layer (schema, name, CRS), valid while this object lives
-    /// and no longer read by the workers; null when GDAL cannot open it (`error` says why).
+    /// and no longer read by the workers; when GDAL cannot open that chunk, the layer of the next
+    /// one it can. Null when it opens none (`error` says why, of the first).
     [[nodiscard]] OGRLayerH firstLayer(QString *error);
     /// Moves the next chunk's batch into `out`; false after the last.
     [[nodiscard]] bool next(Batch &out);

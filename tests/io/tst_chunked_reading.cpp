@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +36,8 @@ private slots:
     void fieldsThatAppearOnlyInLaterChunksAreRead();
     void aCrsAfterTheFeaturesIsHonoured();
     void aBrokenChunkIsReportedAndTheRestLoads();
+    void aBrokenFirstChunkCostsOnlyItsRecords_data();
+    void aBrokenFirstChunkCostsOnlyItsRecords();
     void aFileCutShortLoadsWhatItHolds();
     void aFileCutAnywhereLoadsTheWholeFeaturesBefore();
     void damagedBytesNeverCrashTheReader();
@@ -380,6 +383,59 @@ void TestChunkedReading::aBrokenChunkIsReportedAndTheRestLoads()
     QVERIFY(error != parts.report.issues.end());
     QCOMPARE(error->record, 15);
     QVERIFY2(error->reason.startsWith(QStringLiteral("records 15 to 15 (bytes ")), qPrintable(error->reason));
+}
+
+void TestChunkedReading::aBrokenFirstChunkCostsOnlyItsRecords_data()
+{
+    QTest::addColumn<qint64>("chunkBytes");
+    QTest::newRow("a feature a chunk") << qint64(1);
+    QTest::newRow("several features a chunk") << qint64(2000);
+}
+
+void TestChunkedReading::aBrokenFirstChunkCostsOnlyItsRecords()
+{
+    // The first feature holds a value that is not JSON. The chunk holding it gives no layer; the
+    // next chunk's does (the same name, CRS and SitMap profile), and the rest of the file loads.
+    QFETCH(qint64, chunkBytes);
+    QByteArray bytes = trickyCollection(30);
+    const qsizetype at = bytes.indexOf(R"("id":"t-1")");
+    QVERIFY(at > 0);
+    bytes.insert(bytes.indexOf(R"("title")", at), R"("broken":@,)");
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("broken-first.geojson"), bytes);
+    QVERIFY(!EventFileReader::read(path, chunked(0)).report.ok()); // read whole: nothing
+
+    const LoadResult parts = EventFileReader::read(path, chunked(chunkBytes));
+    QVERIFY2(parts.report.ok(), qPrintable(parts.report.fatalError));
+    QVERIFY(parts.report.chunks > 1);
+    const auto error = std::find_if(parts.report.issues.begin(), parts.report.issues.end(),
+                                    [](const LoadIssue &i) { return i.severity == LoadIssue::Severity::Error; });
+    QVERIFY(error != parts.report.issues.end());
+    QCOMPARE(error->record, 1);
+    const QRegularExpressionMatch lost =
+        QRegularExpression(QStringLiteral("^records 1 to (\\d+) \\(bytes ")).match(error->reason);
+    QVERIFY2(lost.hasMatch(), qPrintable(error->reason));
+    const int lastLost = lost.captured(1).toInt();
+    QVERIFY(lastLost >= 1 && lastLost < 30);
+    if (chunkBytes == 1)
+        QCOMPARE(lastLost, 1);
+    QCOMPARE(parts.report.recordsRead, 30);
+    QCOMPARE(parts.report.eventsLoaded, 30 - lastLost);
+    for (int i = 0; i < parts.report.eventsLoaded; ++i) {
+        QCOMPARE(parts.events[std::size_t(i)].id, QStringLiteral("t-%1").arg(lastLost + 1 + i));
+        QCOMPARE(parts.events[std::size_t(i)].record, lastLost + 1 + i);
+    }
+    // The shared sources and the fields of the later chunks are read as in an undamaged file.
+    const LoadResult sound = EventFileReader::read(write(dir, QStringLiteral("sound.geojson"), trickyCollection(30)),
+                                                   chunked(chunkBytes));
+    QVERIFY2(sound.report.ok(), qPrintable(sound.report.fatalError));
+    QCOMPARE(parts.sources.size(), sound.sources.size());
+    const Event &a = parts.events.back();
+    const Event &b = sound.events.back();
+    QCOMPARE(a.title, b.title);
+    QCOMPARE(a.sourceIndices, b.sourceIndices);
+    QVERIFY(a.time == b.time);
+    QVERIFY(a.position == b.position);
 }
 
 void TestChunkedReading::aFileCutShortLoadsWhatItHolds()
