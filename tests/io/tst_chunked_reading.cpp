@@ -115,6 +115,16 @@ QByteArray trickyCollection(int n, bool backslashes = true)
     return out + R"(], "sources": [{"id":"s1","claimant":"after the features"}]})";
 }
 
+/// trickyCollection(n) whose feature t-`broken` holds a value that is not JSON.
+QByteArray withBrokenFeature(int n, int broken)
+{
+    QByteArray bytes = trickyCollection(n);
+    const qsizetype at = bytes.indexOf("\"id\":\"t-" + QByteArray::number(broken) + '"');
+    Q_ASSERT(at > 0);
+    bytes.insert(bytes.indexOf(R"("title")", at), R"("broken":@,)");
+    return bytes;
+}
+
 /// A FeatureCollection whose "name" and "crs" (Web Mercator, coordinates in metres) follow its
 /// features: GDAL reads them wherever they stand, so the chunks must carry them too.
 QByteArray lateCrsCollection(int n)
@@ -360,12 +370,8 @@ void TestChunkedReading::aBrokenChunkIsReportedAndTheRestLoads()
 {
     // Feature t-15 holds a value that is not JSON: GDAL refuses the file read whole; read in
     // chunks, only the chunk holding it is lost, and the report says which records and bytes.
-    QByteArray bytes = trickyCollection(30);
-    const qsizetype at = bytes.indexOf(R"("id":"t-15")");
-    QVERIFY(at > 0);
-    bytes.insert(bytes.indexOf(R"("title")", at), R"("broken":@,)");
     QTemporaryDir dir;
-    const QString path = write(dir, QStringLiteral("broken.geojson"), bytes);
+    const QString path = write(dir, QStringLiteral("broken.geojson"), withBrokenFeature(30, 15));
 
     const LoadResult whole = EventFileReader::read(path, chunked(0));
     QVERIFY(!whole.report.ok());
@@ -397,12 +403,8 @@ void TestChunkedReading::aBrokenFirstChunkCostsOnlyItsRecords()
     // The first feature holds a value that is not JSON. The chunk holding it gives no layer; the
     // next chunk's does (the same name, CRS and SitMap profile), and the rest of the file loads.
     QFETCH(qint64, chunkBytes);
-    QByteArray bytes = trickyCollection(30);
-    const qsizetype at = bytes.indexOf(R"("id":"t-1")");
-    QVERIFY(at > 0);
-    bytes.insert(bytes.indexOf(R"("title")", at), R"("broken":@,)");
     QTemporaryDir dir;
-    const QString path = write(dir, QStringLiteral("broken-first.geojson"), bytes);
+    const QString path = write(dir, QStringLiteral("broken-first.geojson"), withBrokenFeature(30, 1));
     QVERIFY(!EventFileReader::read(path, chunked(0)).report.ok()); // read whole: nothing
 
     const LoadResult parts = EventFileReader::read(path, chunked(chunkBytes));
