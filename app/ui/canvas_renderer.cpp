@@ -1,11 +1,13 @@
 #include "ui/canvas_renderer.h"
 
 #include "render/density_cache.h"
+#include "render/frame_pixels.h"
 #include "render/map_render_job.h"
 
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace sitmap {
 
@@ -42,11 +44,13 @@ void CanvasRenderer::start(const Request &request)
 {
     running_ = true;
     cancel_ = std::make_shared<std::atomic_bool>(false);
-    watcher_.setFuture(QtConcurrent::run(&CanvasRenderer::run, request, basemapCache_, basemapViewport_, cancel_));
+    auto spare = std::make_shared<QImage>(std::exchange(spareFrame_, QImage()));
+    watcher_.setFuture(
+        QtConcurrent::run(&CanvasRenderer::run, request, basemapCache_, basemapViewport_, std::move(spare), cancel_));
 }
 
 CanvasRenderer::Result CanvasRenderer::run(const Request &request, QImage cachedBasemap, Viewport cachedViewport,
-                                           std::shared_ptr<std::atomic_bool> cancel)
+                                           std::shared_ptr<QImage> spare, std::shared_ptr<std::atomic_bool> cancel)
 {
     QElapsedTimer timer;
     timer.start();
@@ -64,7 +68,9 @@ CanvasRenderer::Result CanvasRenderer::run(const Request &request, QImage cached
     out.basemap = cachedBasemap;
     if (cancel->load())
         return out;
-    out.image = cachedBasemap.copy();
+    out.image = std::move(*spare);
+    spare.reset();
+    copyPixels(cachedBasemap, out.image);
     {
         QPainter p(&out.image);
         out.complete = job.renderEvents(p, cancel.get());
@@ -91,6 +97,7 @@ void CanvasRenderer::finished()
     }
     shown_ = r.generation;
     lastMs_ = r.ms;
+    spareFrame_ = std::exchange(shownFrame_, r.image);
     emit imageReady(r.viewport, r.image);
 }
 

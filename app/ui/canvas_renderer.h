@@ -14,7 +14,8 @@ namespace sitmap {
 /// Runs MapRenderJobs on a worker thread, one at a time, always for the newest request: a new
 /// request cancels the running job. Keeps the last basemap image so that a request for the same
 /// viewport (time scrub, selection) only redraws the events over it, and a DensityCache so that
-/// a cumulative scrub forward only counts the events it adds.
+/// a cumulative scrub forward only counts the events it adds. Frames are drawn in the memory of
+/// the frame shown before the last one, once the canvas let go of it (copyPixels).
 class CanvasRenderer : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CanvasRenderer)
@@ -47,8 +48,10 @@ private:
         Viewport viewport;
         RenderScene scene;
     };
+    /// `spare` is a frame whose memory the job may draw in (handed over in a shared_ptr, since
+    /// QtConcurrent::run copies its arguments, and a QImage copy would share the pixels).
     static Result run(const Request &request, QImage cachedBasemap, Viewport cachedViewport,
-                      std::shared_ptr<std::atomic_bool> cancel);
+                      std::shared_ptr<QImage> spare, std::shared_ptr<std::atomic_bool> cancel);
     void start(const Request &request);
     void finished();
 
@@ -59,6 +62,8 @@ private:
     quint64 shown_ = 0;     ///< generation of the last image emitted
     QImage basemapCache_;
     Viewport basemapViewport_;
+    QImage shownFrame_;     ///< the last image emitted (the canvas shows it)
+    QImage spareFrame_;     ///< the one before: the next job draws in its memory if no one holds it
     /// The last cumulative frame's density raster: scrubbing forward only counts the new events.
     std::shared_ptr<DensityCache> densityCache_;
     double lastMs_ = 0.0;
