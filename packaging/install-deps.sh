@@ -9,7 +9,7 @@ packages=(
   qt6-positioning-dev qt6-svg-dev libgl-dev # QtPositioning, QtSvg; libgl-dev is needed by Qt6Gui's CMake config
   libgdal-dev gdal-bin libproj-dev libgif-dev # GDAL/OGR (readers, GeoTIFF export, ogrinfo), PROJ, giflib
   zlib1g-dev                                # zlib: the fast PNG writer
-  libjemalloc-dev                           # jemalloc: the viewer's malloc (faster GeoJSON reading)
+  libmimalloc-dev                           # mimalloc: the viewer's malloc (faster GeoJSON reading)
   poppler-utils                             # pdftoppm/pdfinfo, to check PDF exports
   ffmpeg                                    # MP4/WebM export (optional at run time; ~150 MB, so its tests run)
   fonts-dejavu-core                         # a known font so rendered text is reproducible
