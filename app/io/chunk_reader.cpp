@@ -169,9 +169,9 @@ void ChunkReader::run(int worker)
             discard(b); // on this thread, which allocated them
         lock.lock();
     };
-    // While the file is still being cut, each worker reads one chunk ahead at most: the cut then
-    // keeps a core of its own, and nothing is taken before it ends (GeoJSON: members after the
-    // features matter), so a wider window there would only delay the first events.
+    // While the file is still being cut, each worker reads one chunk ahead at most, so that the
+    // cut keeps a core of its own: a GeoJSON file's chunks are taken only once it ends (members
+    // after the features matter), a CSV file's as they come.
     const auto window = [&] { return file_.complete ? ahead_ : workers; };
     for (int chunk = worker;; chunk += workers) {
         FileChunk where;

@@ -89,36 +89,89 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
     return out;
 }
 
-std::optional<CsvLayout> ChunkedReading::csv(const QString &path, OGRLayerH layer,
-                                             const EventFileReader::Options &options)
+std::unique_ptr<ChunkedReading::CsvCut> ChunkedReading::CsvCut::start(const QString &path, OGRLayerH layer,
+                                                                     const EventFileReader::Options &options)
 {
     const qint64 bytes = options.csvChunkBytes;
     if (!bigEnough(path, bytes, options))
-        return std::nullopt;
+        return nullptr;
     const QFileInfo info(path);
     if (QFileInfo::exists(info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".csvt")))
-        return std::nullopt;
+        return nullptr;
     // With no header GDAL names the columns field_1, field_2...: a chunk would repeat line 1.
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     if (OGR_FD_GetFieldCount(defn) == 0 || qstrcmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, 0)), "field_1") == 0)
-        return std::nullopt;
-    CsvLayout layout = CsvLayout::scan(path, bytes, std::min(bytes, kFirstChunkBytes));
-    if (layout.chunks.empty())
-        return std::nullopt;
-    return layout;
+        return nullptr;
+    std::unique_ptr<CsvCut> cut(new CsvCut);
+    cut->path_ = path;
+    cut->fileBytes_ = info.size();
+    cut->thread_ = std::thread([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
+    std::unique_lock lock(cut->mutex_);
+    cut->changed_.wait(lock, [&] { return cut->done_ || !cut->soFar_.chunks.empty(); });
+    if (cut->soFar_.chunks.empty())
+        return nullptr; // no record after the header: GDAL reads it whole
+    return cut;
 }
 
-std::unique_ptr<ChunkReader> ChunkedReading::readCsv(const QString &path, const CsvLayout &layout,
-                                                     std::vector<QByteArray> ignoredFields)
+ChunkedReading::CsvCut::~CsvCut()
 {
+    stop_ = true;
+    if (thread_.joinable())
+        thread_.join();
+    reader_.reset();
+}
+
+void ChunkedReading::CsvCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
+{
+    (void)CsvLayout::scan(path_, chunkBytes, firstChunkBytes, kScanBlockBytes,
+                                            [this](const CsvLayout &soFar, const FileChunk &chunk) {
+                                                {
+                                                    const std::lock_guard lock(mutex_);
+                                                    if (soFar_.header.isEmpty())
+                                                        soFar_.header = soFar.header;
+                                                    soFar_.chunks.push_back(chunk);
+                                                    soFar_.records = soFar.records;
+                                                    if (reader_)
+                                                        reader_->addChunk(chunk);
+                                                }
+                                                changed_.notify_all();
+                                                return !stop_;
+                                            });
+    {
+        const std::lock_guard lock(mutex_);
+        done_ = true;
+        if (reader_)
+            reader_->finishChunks();
+    }
+    changed_.notify_all();
+}
+
+qint64 ChunkedReading::CsvCut::estimatedRecords() const
+{
+    const FileChunk &first = soFar_.chunks.front(); // set before start() returned, never changed
+    const qint64 bytes = std::max<qint64>(1, first.end - first.begin);
+    return std::max<qint64>(first.records, qint64(double(first.records) * double(fileBytes_) / double(bytes)));
+}
+
+ChunkReader *ChunkedReading::CsvCut::read(std::vector<QByteArray> ignoredFields)
+{
+    const std::lock_guard lock(mutex_);
     ChunkedFile file;
-    file.path = path;
-    file.prefix = layout.header;
-    file.chunks = layout.chunks;
+    file.path = path_;
+    file.prefix = soFar_.header;
+    file.chunks = soFar_.chunks;
+    file.complete = done_;
     file.driver = "CSV";
     file.ignoredFields = std::move(ignoredFields);
     const int workers = ChunkReader::idealWorkers();
-    return std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
+    reader_ = std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
+    return reader_.get();
+}
+
+int ChunkedReading::CsvCut::chunksCut()
+{
+    const std::lock_guard lock(mutex_);
+    return int(soFar_.chunks.size());
 }
 
 } // namespace sitmap

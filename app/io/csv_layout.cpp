@@ -28,6 +28,12 @@ bool blank(const char *p, const char *end)
 
 CsvLayout CsvLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes, qint64 blockBytes)
 {
+    return scan(path, chunkBytes, firstChunkBytes, blockBytes, {});
+}
+
+CsvLayout CsvLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes, qint64 blockBytes,
+                          const std::function<bool(const CsvLayout &, const FileChunk &)> &found)
+{
     // Read in blocks through QFile rather than mapped: a file cut short by another program while
     // it is read ends the scan, not the process.
     CsvLayout out;
@@ -70,6 +76,8 @@ CsvLayout CsvLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstCh
                     chunk.firstRecord = out.records;
                     out.records += chunk.records;
                     out.chunks.push_back(chunk);
+                    if (found && !found(out, chunk))
+                        return out;
                     chunk = FileChunk{};
                     chunk.begin = at;
                     target = chunkBytes;
@@ -89,6 +97,8 @@ CsvLayout CsvLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstCh
         chunk.firstRecord = out.records;
         out.records += chunk.records;
         out.chunks.push_back(chunk);
+        if (found)
+            found(out, chunk);
     }
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <functional>
 #include <vector>
 
 namespace sitmap {
@@ -18,6 +19,12 @@ public:
     /// first) and `chunkBytes` (the rest).
     [[nodiscard]] static CsvLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes,
                                         qint64 blockBytes = qint64(4) << 20);
+    /// The same, calling `found` with the layout so far (its header complete) and each chunk as
+    /// soon as it is cut, so that reading can start; `found` returning false stops the scan
+    /// there (the layout then holds the chunks found so far).
+    [[nodiscard]] static CsvLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes,
+                                        qint64 blockBytes,
+                                        const std::function<bool(const CsvLayout &, const FileChunk &)> &found);
 
     QByteArray header;              ///< the first record with its line break
     std::vector<FileChunk> chunks;  ///< empty when the file holds no record after its header

@@ -147,19 +147,14 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     else
         file.sink = &toList.emplace(result.events, path);
     file.csvLines = report.driver == QLatin1String("CSV") ? &csvLines : nullptr;
-    std::optional<CsvLayout> csvChunks = file.csvLines && layers.size() == 1
-        ? ChunkedReading::csv(path, layers.front(), options) : std::nullopt;
-    std::unique_ptr<ChunkReader> csvReader;
+    std::unique_ptr<ChunkedReading::CsvCut> csvCut = file.csvLines && layers.size() == 1
+        ? ChunkedReading::CsvCut::start(path, layers.front(), options) : nullptr;
     if (chunks) {
         file.chunks = chunks->reader.get();
         file.recordCount = chunks->layout.records;
-    } else if (csvChunks) {
-        file.startChunks = [&](std::vector<QByteArray> ignored) {
-            csvReader = ChunkedReading::readCsv(path, *csvChunks, std::move(ignored));
-            report.chunks = int(csvChunks->chunks.size());
-            return csvReader.get();
-        };
-        file.recordCount = csvChunks->records;
+    } else if (csvCut) {
+        file.startChunks = [&](std::vector<QByteArray> ignored) { return csvCut->read(std::move(ignored)); };
+        file.recordCount = csvCut->estimatedRecords();
     }
 
     ReadProgress progress;
@@ -188,6 +183,8 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         LayerReader(layer, options.mapping, file).read();
     }
     result.stopped = file.stopped;
+    if (csvCut && file.chunks)
+        report.chunks = csvCut->chunksCut();
     if (chunks && chunks->tailBroken && !file.stopped)
         log.error(0, {}, {},
                   QStringLiteral("the end of the file, after its features array, is not valid JSON (cut short?): "

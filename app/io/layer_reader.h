@@ -70,7 +70,8 @@ struct FileContext {
     EventSink *sink = nullptr;  ///< where events go
     const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
     /// Set for a file read in chunks (ChunkReader): the features come from here, and
-    /// `recordCount` says how many the file holds. GeoJSON: the layer is the first chunk's.
+    /// `recordCount` says how many the file holds (CSV, still being cut: about how many).
+    /// GeoJSON: the layer is the first chunk's.
     ChunkReader *chunks = nullptr;
     /// Set instead of `chunks` when the chunk reader is started once the layer is prepared, with
     /// the fields the driver need not read (CSV).

@@ -45,6 +45,8 @@ private slots:
     void readingInChunksLeavesTheFileUntouched();
     void progressCountsTheFeaturesAndStoppingEndsTheWorkers();
     void csvChunksAreRunsOfWholeRecords();
+    void csvChunksAreHandedOverAsTheyAreCut();
+    void stoppingACsvReadStopsItsCut();
     void aCsvWhoseChunksWouldReadDifferentlyIsReadWhole_data();
     void aCsvWhoseChunksWouldReadDifferentlyIsReadWhole();
 };
@@ -607,6 +609,59 @@ void TestChunkedReading::csvChunksAreRunsOfWholeRecords()
             QVERIFY(bits.chunks == layout.chunks);
         }
     }
+}
+
+void TestChunkedReading::csvChunksAreHandedOverAsTheyAreCut()
+{
+    // Reading starts on the first chunk while the rest of the file is cut (ChunkedReading::CsvCut):
+    // each chunk comes as it is cut, with the header known, and they add up to the whole layout.
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("t.csv"), trickyCsv(100));
+    const CsvLayout whole = CsvLayout::scan(path, 100, 100);
+    std::vector<FileChunk> found;
+    bool headerKnown = true;
+    const CsvLayout same = CsvLayout::scan(path, 100, 100, 7, [&](const CsvLayout &soFar, const FileChunk &chunk) {
+        headerKnown = headerKnown && soFar.header == whole.header && soFar.chunks.back() == chunk;
+        found.push_back(chunk);
+        return true;
+    });
+    QVERIFY(headerKnown);
+    QVERIFY(found == whole.chunks);
+    QVERIFY(same.chunks == whole.chunks);
+    QCOMPARE(same.records, whole.records);
+
+    // Told to stop, the scan ends at once, with what it cut so far.
+    int calls = 0;
+    const CsvLayout part = CsvLayout::scan(path, 100, 100, 7, [&](const CsvLayout &, const FileChunk &) {
+        return ++calls < 3;
+    });
+    QCOMPARE(calls, 3);
+    QCOMPARE(int(part.chunks.size()), 3);
+    QVERIFY(std::equal(part.chunks.begin(), part.chunks.end(), whole.chunks.begin()));
+}
+
+void TestChunkedReading::stoppingACsvReadStopsItsCut()
+{
+    // A large CSV file stopped early (Cancel): the read ends with what it read, and says so.
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("t.csv"), trickyCsv(20000));
+    EventFileReader::Options o;
+    o.csvChunkBytes = 4096;
+    o.chunkedFrom = 0;
+    o.progress = [](const ReadProgress &p) { return p.recordsRead < 1000; };
+    const LoadResult r = EventFileReader::read(path, o);
+    QVERIFY(r.stopped);
+    QVERIFY(r.report.chunks > 0);
+    QVERIFY(r.report.recordsRead >= 1000 && r.report.recordsRead < 1000 + EventFileReader::kProgressInterval);
+    QVERIFY(r.report.eventsLoaded > 900 && r.report.eventsLoaded <= r.report.recordsRead);
+    o.progress = {};
+    const LoadResult all = EventFileReader::read(path, o);
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    QVERIFY(!all.stopped);
+    QCOMPARE(all.report.recordsRead, 20000);
+    QCOMPARE(all.report.eventsLoaded, whole.report.eventsLoaded);
+    QCOMPARE(whole.report.chunks, 0);
+    QVERIFY(all.report.chunks > 100); // every chunk counted once the cut has ended
 }
 
 void TestChunkedReading::aCsvWhoseChunksWouldReadDifferentlyIsReadWhole_data()
