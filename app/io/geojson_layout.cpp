@@ -395,7 +395,7 @@ QByteArray GeoJsonLayout::chunkPrefix() const
         const QByteArray member = QJsonDocument(QJsonObject{{key, top.value(key)}}).toJson(QJsonDocument::Compact);
         out += ',' + member.mid(1, member.size() - 2); // without the braces
     }
-    return out + R"(,"features":[)";
+    return out + R"(,"feat\u0075res":[)"; // "features", parsed once by GDAL: see the header
 }
 
 } // namespace sitmap

@@ -44,7 +44,11 @@ public:
     /// The top-level object with only the members before the features array (and no features).
     [[nodiscard]] QByteArray headerSkeleton() const { return skeleton.left(headerBytes) + "]}"; }
     /// What each chunk is read with: `{"type":"FeatureCollection",` the file's "name" and "crs"
-    /// members (GDAL reads them for a layer), `"features":[`; the chunk then ends with "]}".
+    /// members (GDAL reads them for a layer), then the features array's key, written
+    /// `"feat\u0075res":[` (the same key to any JSON reader); the chunk then ends with "]}".
+    /// GDAL 3.6 reads a text whose first bytes spell `"features":[` in two streaming passes, one
+    /// for the schema and one for the features; any other text it parses once into a tree and
+    /// reads the layer from that: 0.72x the time for the chunks of the 1 M-event file.
     [[nodiscard]] QByteArray chunkPrefix() const;
 };
 

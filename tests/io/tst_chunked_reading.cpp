@@ -27,6 +27,7 @@ private slots:
     void chunksAreRunsOfWholeFeatures_data();
     void chunksAreRunsOfWholeFeatures();
     void theSkeletonKeepsTheMembersAroundTheFeatures();
+    void eachWrappedChunkIsACollectionOfItsFeatures();
     void theLayoutDoesNotDependOnHowTheFileIsRead();
     void onlyAFeatureCollectionWithAFeaturesArrayIsCut_data();
     void onlyAFeatureCollectionWithAFeaturesArrayIsCut();
@@ -215,6 +216,40 @@ void TestChunkedReading::theSkeletonKeepsTheMembersAroundTheFeatures()
     QCOMPARE(top.value(QLatin1String("meta")).toObject().value(QLatin1String("features")).toArray().size(), 1);
     QCOMPARE(top.value(QLatin1String("sources")).toArray().first().toObject().value(QLatin1String("claimant")),
              QJsonValue(QStringLiteral("after the features")));
+}
+
+void TestChunkedReading::eachWrappedChunkIsACollectionOfItsFeatures()
+{
+    // What GDAL reads for a chunk: a FeatureCollection with the file's name and CRS (wherever
+    // the file has them), and exactly
+    // the chunk's features under the key "features", which the prefix spells with an escape so
+    // that GDAL 3.6 parses it once (GeoJsonLayout::chunkPrefix).
+    QTemporaryDir dir;
+    const QByteArray bytes = lateCrsCollection(12);
+    const QString path = write(dir, QStringLiteral("wrapped.geojson"), bytes);
+    const GeoJsonLayout layout = GeoJsonLayout::scan(path, 300, 300);
+    QVERIFY(layout.cut);
+    QVERIFY(layout.chunks.size() > 2);
+    const QByteArray prefix = layout.chunkPrefix();
+    QVERIFY(!prefix.contains("\"features\""));
+    int features = 0;
+    for (const FileChunk &c : layout.chunks) {
+        QJsonParseError error{};
+        const QJsonObject wrapped =
+            QJsonDocument::fromJson(prefix + bytes.mid(c.begin, c.end - c.begin) + "]}", &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(wrapped.value(QLatin1String("type")).toString(), QStringLiteral("FeatureCollection"));
+        QCOMPARE(wrapped.value(QLatin1String("name")).toString(), QStringLiteral("late"));
+        QCOMPARE(wrapped.value(QLatin1String("crs")).toObject().value(QLatin1String("properties")).toObject()
+                     .value(QLatin1String("name")).toString(),
+                 QStringLiteral("urn:ogc:def:crs:EPSG::3857"));
+        const QJsonArray array = wrapped.value(QLatin1String("features")).toArray();
+        QCOMPARE(array.size(), c.records);
+        for (const QJsonValue &f : array)
+            QCOMPARE(f.toObject().value(QLatin1String("properties")).toObject().value(QLatin1String("id")).toString(),
+                     QStringLiteral("m%1").arg(++features));
+    }
+    QCOMPARE(features, 12);
 }
 
 void TestChunkedReading::theLayoutDoesNotDependOnHowTheFileIsRead()
