@@ -81,6 +81,35 @@ void EventStoreBuilder::reserve(std::size_t events)
     descriptions_.reserve(n, descriptions_.textSize());
 }
 
+void EventStoreBuilder::rewind(const Mark &mark)
+{
+    const std::size_t n = mark.events;
+    if (n < start_.size()) {
+        start_.resize(n);
+        end_.resize(n);
+        timePrecision_.resize(n);
+        lon_.resize(n);
+        lat_.resize(n);
+        category_.resize(n);
+        status_.resize(n);
+        geoPrecision_.resize(n);
+        sourceItems_.resize(sourceOffsets_[n]);
+        sourceOffsets_.resize(n + 1);
+        ids_.truncate(n);
+        descriptions_.truncate(n);
+        if (featureId_.size() > n)
+            featureId_.resize(n);
+        title_.resize(n);
+        place_.resize(n);
+        actors_.resize(n);
+        file_.resize(n);
+        record_.resize(n);
+        radius_.resize(n);
+    }
+    if (mark.sources < sources_.size())
+        sources_.erase(sources_.begin() + std::ptrdiff_t(mark.sources), sources_.end());
+}
+
 void EventStoreBuilder::add(const EventRecord &r)
 {
     start_.push_back(r.time.startMs);

@@ -60,6 +60,17 @@ public:
     /// featureId, and the store reads the text through `text` when asked.
     void setDeferredText(quint16 file, std::shared_ptr<const DeferredText> text);
 
+    /// How far the builder has come: rewind() goes back there.
+    struct Mark {
+        std::size_t events = 0;
+        std::size_t sources = 0;
+    };
+    [[nodiscard]] Mark mark() const { return {start_.size(), sources_.size()}; }
+    /// Drops the events and sources added since `mark` (a reader reading a file again). The
+    /// categories, file names and short texts they brought stay known: the same file brings
+    /// them again, and unused they cost a few bytes.
+    void rewind(const Mark &mark);
+
     [[nodiscard]] int size() const { return int(start_.size()); }
     [[nodiscard]] int sourceCount() const { return int(sources_.size()); }
     /// WGS84 positions in insertion order (from the `from`-th event on), to be projected into the map CRS.

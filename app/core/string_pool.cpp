@@ -137,6 +137,14 @@ void TextColumn::append(const QString &text)
     offsets_.push_back(bytes_.size());
 }
 
+void TextColumn::truncate(std::size_t rows)
+{
+    if (rows >= size())
+        return;
+    bytes_.resize(offsets_[rows]);
+    offsets_.resize(rows + 1);
+}
+
 void TextColumn::reserve(std::size_t rows, std::size_t bytes)
 {
     offsets_.reserve(rows + 1);

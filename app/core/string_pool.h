@@ -60,6 +60,8 @@ public:
     void append(const QString &text);
     void reserve(std::size_t rows, std::size_t bytes);
     void shrinkToFit();
+    /// Keeps the first `rows` rows.
+    void truncate(std::size_t rows);
 
     [[nodiscard]] QByteArrayView utf8(std::size_t row) const
     {

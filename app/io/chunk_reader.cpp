@@ -170,8 +170,7 @@ void ChunkReader::run(int worker)
         lock.lock();
     };
     // While the file is still being cut, each worker reads one chunk ahead at most, so that the
-    // cut keeps a core of its own: a GeoJSON file's chunks are taken only once it ends (members
-    // after the features matter), a CSV file's as they come.
+    // cut, which the reading follows, keeps a core of its own.
     const auto window = [&] { return file_.complete ? ahead_ : workers; };
     for (int chunk = worker;; chunk += workers) {
         FileChunk where;

@@ -20,49 +20,33 @@ bool bigEnough(const QString &path, qint64 chunkBytes, const EventFileReader::Op
 }
 
 /// Chunks waiting, read or being read, before the one taken next: enough that a slow chunk does
-/// not leave a core idle. (While a GeoJSON file is still being cut, ChunkReader reads a chunk
-/// per worker ahead: the reading waits for the cut's end, members after the features matter.)
+/// not leave a core idle. (While the file is still being cut, ChunkReader reads a chunk per
+/// worker ahead, so that the cut keeps a core.)
 int aheadFor(int workers)
 {
     return 16 * workers;
 }
 
-} // namespace
-
-std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &path,
-                                                               const EventFileReader::Options &options)
+std::unique_ptr<ChunkReader> geoJsonReader(const QString &path, const QByteArray &prefix, std::vector<FileChunk> chunks,
+                                           bool complete)
 {
-    const qint64 bytes = options.geoJsonChunkBytes;
-    if (!bigEnough(path, bytes, options))
-        return std::nullopt;
-    const auto reader = [&path](const QByteArray &prefix, std::vector<FileChunk> chunks, bool complete) {
-        ChunkedFile file;
-        file.path = path;
-        file.prefix = prefix;
-        file.suffix = "]}";
-        file.chunks = std::move(chunks);
-        file.complete = complete;
-        file.driver = "GeoJSON";
-        file.openOptions = SitMapProfile::geoJsonChunkOpenOptions();
-        const int workers = ChunkReader::idealWorkers();
-        return std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
-    };
-    // GDAL starts on the chunks while the rest of the file is cut, with the members before the
-    // features array. Members after it are known only at the end of the file: the chunks are read
-    // again in the rare file whose "name" or "crs" comes after its features.
-    std::unique_ptr<ChunkReader> early;
-    QByteArray earlyPrefix;
-    GeoJson out;
-    out.layout = GeoJsonLayout::scan(path, bytes, std::min(bytes, kFirstChunkBytes), kScanBlockBytes,
-                                     [&](const GeoJsonLayout &soFar, const FileChunk &chunk) {
-                                         if (!early) {
-                                             GeoJsonLayout header;
-                                             header.skeleton = soFar.headerSkeleton();
-                                             earlyPrefix = header.chunkPrefix();
-                                             early = reader(earlyPrefix, {}, false);
-                                         }
-                                         early->addChunk(chunk);
-                                     });
+    ChunkedFile file;
+    file.path = path;
+    file.prefix = prefix;
+    file.suffix = "]}";
+    file.chunks = std::move(chunks);
+    file.complete = complete;
+    file.driver = "GeoJSON";
+    file.openOptions = SitMapProfile::geoJsonChunkOpenOptions();
+    const int workers = ChunkReader::idealWorkers();
+    return std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
+}
+
+/// Reads the top-level members of a whole layout into `out`; true when the file is a
+/// FeatureCollection with features to read in chunks (else GDAL reads it whole, and says what
+/// it makes of it).
+bool settle(ChunkedReading::GeoJson &out)
+{
     QJsonParseError error{};
     out.members = QJsonDocument::fromJson(out.layout.skeleton, &error).object();
     if (error.error != QJsonParseError::NoError && out.layout.cut && !out.layout.cutShort) {
@@ -75,18 +59,97 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
             out.tailBroken = true;
         }
     }
-    if (!out.layout.cut || out.layout.chunks.empty()
-        || out.members.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection"))
-        return std::nullopt; // GDAL reads it whole, and says what it makes of it
-    const QByteArray prefix = out.layout.chunkPrefix();
-    if (early && prefix == earlyPrefix) {
-        early->finishChunks();
-        out.reader = std::move(early);
-    } else {
-        early.reset();
-        out.reader = reader(prefix, out.layout.chunks, true);
-    }
+    return out.layout.cut && !out.layout.chunks.empty()
+        && out.members.value(QLatin1String("type")).toString() == QLatin1String("FeatureCollection");
+}
+
+} // namespace
+
+std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &path,
+                                                               const EventFileReader::Options &options)
+{
+    const qint64 bytes = options.geoJsonChunkBytes;
+    if (!bigEnough(path, bytes, options))
+        return std::nullopt;
+    GeoJson out;
+    out.layout = GeoJsonLayout::scan(path, bytes, std::min(bytes, kFirstChunkBytes), kScanBlockBytes);
+    if (!settle(out))
+        return std::nullopt;
+    out.reader = geoJsonReader(path, out.layout.chunkPrefix(), out.layout.chunks, true);
     return out;
+}
+
+std::unique_ptr<ChunkedReading::GeoJsonCut> ChunkedReading::GeoJsonCut::start(const QString &path,
+                                                                             const EventFileReader::Options &options)
+{
+    const qint64 bytes = options.geoJsonChunkBytes;
+    if (!bigEnough(path, bytes, options))
+        return nullptr;
+    std::unique_ptr<GeoJsonCut> cut(new GeoJsonCut);
+    cut->path_ = path;
+    cut->fileBytes_ = QFileInfo(path).size();
+    cut->thread_ = std::thread([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
+    std::unique_lock lock(cut->mutex_);
+    cut->changed_.wait(lock, [&] { return cut->done_ || cut->reader_; });
+    if (!cut->reader_)
+        return nullptr; // no chunk: geoJson() says why, or GDAL reads it whole
+    return cut;
+}
+
+ChunkedReading::GeoJsonCut::~GeoJsonCut()
+{
+    stop_ = true;
+    if (thread_.joinable())
+        thread_.join();
+    reader_.reset();
+}
+
+void ChunkedReading::GeoJsonCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
+{
+    GeoJsonLayout layout = GeoJsonLayout::scan(
+        path_, chunkBytes, firstChunkBytes, kScanBlockBytes, [this](const GeoJsonLayout &soFar, const FileChunk &chunk) {
+            {
+                const std::lock_guard lock(mutex_);
+                if (!reader_) {
+                    GeoJsonLayout header;
+                    header.skeleton = soFar.headerSkeleton();
+                    prefix_ = header.chunkPrefix();
+                    headerMembers_ = QJsonDocument::fromJson(header.skeleton).object();
+                    firstChunk_ = chunk;
+                    reader_ = geoJsonReader(path_, prefix_, {}, false);
+                }
+                reader_->addChunk(chunk);
+                ++cutCount_;
+            }
+            changed_.notify_all();
+            return !stop_;
+        });
+    {
+        const std::lock_guard lock(mutex_);
+        layout_ = std::move(layout);
+        done_ = true;
+        if (reader_)
+            reader_->finishChunks();
+    }
+    changed_.notify_all();
+}
+
+qint64 ChunkedReading::GeoJsonCut::estimatedRecords() const
+{
+    const qint64 bytes = std::max<qint64>(1, firstChunk_.end - firstChunk_.begin); // set before start() returned
+    return std::max<qint64>(firstChunk_.records,
+                            qint64(double(firstChunk_.records) * double(fileBytes_) / double(bytes)));
+}
+
+bool ChunkedReading::GeoJsonCut::finish(GeoJson &out)
+{
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return done_; });
+        out.layout = layout_;
+    }
+    return settle(out) && out.layout.chunkPrefix() == prefix_
+        && out.members.value(QLatin1String("sources")) == headerMembers_.value(QLatin1String("sources"));
 }
 
 std::unique_ptr<ChunkedReading::CsvCut> ChunkedReading::CsvCut::start(const QString &path, OGRLayerH layer,

@@ -30,8 +30,58 @@ struct GeoJson {
     std::unique_ptr<ChunkReader> reader;
 };
 /// `path` (a GeoJSON file) cut into chunks when `options` ask for it and it is a FeatureCollection
-/// whose features array the layout scan found; else nothing, and GDAL reads it whole.
+/// whose features array the layout scan found; else nothing, and GDAL reads it whole. Returns
+/// once the whole file is cut: its chunks are read with every top-level member it holds.
 [[nodiscard]] std::optional<GeoJson> geoJson(const QString &path, const EventFileReader::Options &options);
+
+/// A large GeoJSON file being cut into chunks (GeoJsonLayout) on a thread of its own, its chunks
+/// read as they are cut with the members found before the features array. Members after the
+/// array (a "crs", "name" or shared "sources" written there) are known only at the end of the
+/// file: finish() then says whether the reading stands, or must start again with geoJson().
+class GeoJsonCut {
+public:
+    /// Starts cutting `path` when `options` ask for chunks; returns once the first chunk is cut
+    /// (its reader started on it). Null when there is no chunk to read: the file is then read
+    /// with geoJson(), or whole.
+    [[nodiscard]] static std::unique_ptr<GeoJsonCut> start(const QString &path, const EventFileReader::Options &options);
+    /// Stops the cut, then the reading.
+    ~GeoJsonCut();
+    GeoJsonCut(const GeoJsonCut &) = delete;
+    GeoJsonCut &operator=(const GeoJsonCut &) = delete;
+
+    /// The reader of the chunks, fed as they are cut.
+    [[nodiscard]] ChunkReader *reader() const { return reader_.get(); }
+    /// The top-level members before the features array (shared sources, crs, ...).
+    [[nodiscard]] const QJsonObject &headerMembers() const { return headerMembers_; }
+    /// The file's records as the first chunk's share of its bytes suggests.
+    [[nodiscard]] qint64 estimatedRecords() const;
+    /// Waits for the end of the cut and fills `out` (without a reader). True when the reading
+    /// stands: the file is a FeatureCollection whose name, CRS and shared sources are those
+    /// found before its features.
+    [[nodiscard]] bool finish(GeoJson &out);
+    /// Ends the cut early (the reading was stopped).
+    void stop() { stop_ = true; }
+    /// Chunks cut so far.
+    [[nodiscard]] int chunksCut() const { return cutCount_; }
+
+private:
+    GeoJsonCut() = default;
+    void cut(qint64 chunkBytes, qint64 firstChunkBytes);
+
+    QString path_;
+    qint64 fileBytes_ = 0;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    QByteArray prefix_;                   ///< the chunks' prefix, from the members before the features
+    QJsonObject headerMembers_;           ///< set with the reader, never changed after
+    FileChunk firstChunk_;
+    GeoJsonLayout layout_;                ///< the whole layout, once done_ (guarded)
+    bool done_ = false;                   ///< the cut has ended (guarded)
+    std::unique_ptr<ChunkReader> reader_; ///< given each chunk as it is cut (guarded)
+    std::atomic<bool> stop_{false};
+    std::atomic<int> cutCount_{0};
+    std::thread thread_;
+};
 
 /// A large CSV file being cut into chunks (CsvLayout) on a thread of its own: its reading starts
 /// on the first chunk and takes the others as they are cut, so the first events do not wait for
@@ -69,6 +119,7 @@ private:
     bool done_ = false;                   ///< the cut has ended (guarded)
     std::unique_ptr<ChunkReader> reader_; ///< given each chunk as it is cut (guarded)
     std::atomic<bool> stop_{false};
+    std::atomic<int> cutCount_{0};
     std::thread thread_;
 };
 

@@ -1,5 +1,7 @@
 #include "io/event_file_reader.h"
 
+#include "core/event_store_builder.h"
+
 #include "io/csv_line_index.h"
 #include "io/event_sink.h"
 #include "io/chunked_reading.h"
@@ -66,14 +68,10 @@ qint64 cheapRecordCount(const std::vector<OGRLayerH> &layers)
     return total;
 }
 
-} // namespace
-
-LoadResult EventFileReader::read(const QString &path)
-{
-    return read(path, Options{});
-}
-
-LoadResult EventFileReader::read(const QString &path, const Options &options)
+/// One reading of `path`. Nothing when a large GeoJSON file read while it was cut (`speculate`)
+/// turned out to hold top-level members after its features that change what was read (a CRS,
+/// a name, shared sources): the caller then reads it again, not speculating.
+std::optional<LoadResult> readOnce(const QString &path, const EventFileReader::Options &options, bool speculate)
 {
     LoadResult result;
     LoadReport &report = result.report;
@@ -94,18 +92,22 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         openOptions.push_back(o.constData());
     openOptions.push_back(nullptr);
 
-    std::optional<ChunkedReading::GeoJson> chunks = geoJson ? ChunkedReading::geoJson(path, options) : std::nullopt;
+    // A large GeoJSON file is read while it is cut (GeoJsonCut), or once it is cut (geoJson()).
+    std::unique_ptr<ChunkedReading::GeoJsonCut> cut =
+        geoJson && speculate ? ChunkedReading::GeoJsonCut::start(path, options) : nullptr;
+    std::optional<ChunkedReading::GeoJson> chunks =
+        geoJson && !cut ? ChunkedReading::geoJson(path, options) : std::nullopt;
+    ChunkReader *const geoJsonChunks = cut ? cut->reader() : chunks ? chunks->reader.get() : nullptr;
     DatasetPtr ds;
     std::vector<OGRLayerH> layers;
-    if (chunks) {
+    if (geoJsonChunks) {
         QString why;
-        OGRLayerH first = chunks->reader->firstLayer(&why);
+        OGRLayerH first = geoJsonChunks->firstLayer(&why);
         if (!first) {
             report.fatalError = QStringLiteral("cannot open %1: %2").arg(path, why);
             return result;
         }
         report.driver = QStringLiteral("GeoJSON");
-        report.chunks = int(chunks->layout.chunks.size());
         layers.push_back(first);
     } else {
         CPLErrorReset();
@@ -152,6 +154,9 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     if (chunks) {
         file.chunks = chunks->reader.get();
         file.recordCount = chunks->layout.records;
+    } else if (cut) {
+        file.chunks = cut->reader();
+        file.recordCount = cut->estimatedRecords();
     } else if (csvCut) {
         file.startChunks = [&](std::vector<QByteArray> ignored) { return csvCut->read(std::move(ignored)); };
         file.recordCount = csvCut->estimatedRecords();
@@ -159,7 +164,9 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
 
     ReadProgress progress;
     // CSV: the share of the file the line index has scanned, which keeps step with the reading.
-    const qint64 total = !options.progress || file.csvLines ? -1 : chunks ? file.recordCount : cheapRecordCount(layers);
+    const qint64 total = !options.progress || file.csvLines ? -1
+        : geoJsonChunks                                       ? file.recordCount
+                                                              : cheapRecordCount(layers);
     const auto reportProgress = [&] {
         progress.recordsRead = file.recordsRead;
         progress.eventsRead = file.sink->size();
@@ -170,10 +177,11 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
         return options.progress(progress);
     };
     if (options.progress)
-        file.checkpoint = [&] { return file.recordsRead % kProgressInterval != 0 || reportProgress(); };
+        file.checkpoint = [&] { return file.recordsRead % EventFileReader::kProgressInterval != 0 || reportProgress(); };
 
     if (geoJson && !layers.empty())
         readSharedSources(chunks ? SitMapProfile::sharedSources(chunks->members)
+                          : cut  ? SitMapProfile::sharedSources(cut->headerMembers())
                                  : SitMapProfile::sharedSources(layers.front()),
                           sources, log);
     file.stopped = options.progress && !reportProgress();
@@ -185,17 +193,31 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     result.stopped = file.stopped;
     if (csvCut && file.chunks)
         report.chunks = csvCut->chunksCut();
-    if (chunks && chunks->tailBroken && !file.stopped)
+    // The whole layout of a GeoJSON file read in chunks; read while it was cut, the reading
+    // stands only if the members after the features change nothing.
+    ChunkedReading::GeoJson finished;
+    const ChunkedReading::GeoJson *whole = chunks ? &*chunks : nullptr;
+    if (cut && file.stopped) {
+        cut->stop();
+        report.chunks = cut->chunksCut();
+    } else if (cut) {
+        if (!cut->finish(finished))
+            return std::nullopt;
+        whole = &finished;
+    }
+    if (whole)
+        report.chunks = int(whole->layout.chunks.size());
+    if (whole && whole->tailBroken && !file.stopped)
         log.error(0, {}, {},
                   QStringLiteral("the end of the file, after its features array, is not valid JSON (cut short?): "
                                  "top-level members there, such as shared sources or a CRS, were ignored"));
-    if (chunks && chunks->layout.cutShort && !file.stopped)
+    if (whole && whole->layout.cutShort && !file.stopped)
         log.error(0, {}, {},
                   QStringLiteral("the file ends inside its features array, after byte %1 of %2: it seems cut short; "
                                  "the %3 complete features before that were read")
-                      .arg(chunks->layout.cutShortAt)
+                      .arg(whole->layout.cutShortAt)
                       .arg(QFileInfo(path).size())
-                      .arg(chunks->layout.records));
+                      .arg(whole->layout.records));
 
     if (toBuilder)
         toBuilder->finish(sources); // its sources no record cited, so the store lists every one
@@ -206,6 +228,26 @@ LoadResult EventFileReader::read(const QString &path, const Options &options)
     report.arrowLayers = file.arrowLayers;
     report.issues = log.take();
     return result;
+}
+
+} // namespace
+
+LoadResult EventFileReader::read(const QString &path)
+{
+    return read(path, Options{});
+}
+
+LoadResult EventFileReader::read(const QString &path, const Options &options)
+{
+    const EventStoreBuilder::Mark mark = options.into ? options.into->mark() : EventStoreBuilder::Mark{};
+    if (std::optional<LoadResult> result = readOnce(path, options, true))
+        return std::move(*result);
+    // Members after the features change what was read: read it again, with them.
+    if (options.into)
+        options.into->rewind(mark);
+    LoadResult again = *readOnce(path, options, false);
+    again.report.readAgain = true;
+    return again;
 }
 
 QString EventFileReader::fileDialogFilter()

@@ -63,7 +63,7 @@ inline const char *nextBracketOrQuote(const char *p, const char *end)
 /// instead of the process.
 class Scanner {
 public:
-    using Found = std::function<void(const GeoJsonLayout &, const FileChunk &)>;
+    using Found = std::function<bool(const GeoJsonLayout &, const FileChunk &)>;
     Scanner(qint64 chunkBytes, qint64 firstChunkBytes, GeoJsonLayout &out, const Found &found)
         : chunkBytes_(std::max<qint64>(1, chunkBytes))
         , target_(std::max<qint64>(1, firstChunkBytes))
@@ -113,6 +113,8 @@ public:
     }
 
     /// The file has ended: closes the last chunk, or says why the file is not cut.
+    [[nodiscard]] bool stopped() const { return stopped_; }
+
     void finish()
     {
         switch (phase_) {
@@ -328,8 +330,8 @@ private:
             chunk_.firstRecord = out_.records;
             out_.records += chunk_.records;
             out_.chunks.push_back(chunk_);
-            if (found_)
-                found_(out_, chunk_);
+            if (found_ && !found_(out_, chunk_))
+                stopped_ = true;
         }
         chunk_ = FileChunk{};
         elementStarted_ = false;
@@ -339,6 +341,7 @@ private:
     qint64 target_;
     GeoJsonLayout &out_;
     const Found &found_;
+    bool stopped_ = false;       ///< `found` asked to stop
     Phase phase_ = Phase::BeforeTop;
     bool inString_ = false;
     bool escaped_ = false;
@@ -361,7 +364,7 @@ GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64
 }
 
 GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes, qint64 blockBytes,
-                                  const std::function<void(const GeoJsonLayout &, const FileChunk &)> &found)
+                                  const std::function<bool(const GeoJsonLayout &, const FileChunk &)> &found)
 {
     GeoJsonLayout out;
     QFile file(path);
@@ -378,6 +381,8 @@ GeoJsonLayout GeoJsonLayout::scan(const QString &path, qint64 chunkBytes, qint64
             break;
         scanner.feed(block.constData(), n, offset);
         offset += n;
+        if (scanner.stopped())
+            return out; // incomplete: the caller asked to stop
     }
     if (offset == 0 && out.whyNot.isEmpty())
         out.whyNot = QStringLiteral("the file is empty");

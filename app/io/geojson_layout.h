@@ -25,10 +25,11 @@ public:
     [[nodiscard]] static GeoJsonLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes,
                                             qint64 blockBytes = qint64(4) << 20);
     /// The same, calling `found` with the layout so far (its skeleton then holds the bytes up to
-    /// the features array's '[') and each chunk as soon as it is cut, so that reading can start.
+    /// the features array's '[') and each chunk as soon as it is cut, so that reading can start;
+    /// `found` returning false stops the scan (the layout is then incomplete).
     [[nodiscard]] static GeoJsonLayout scan(const QString &path, qint64 chunkBytes, qint64 firstChunkBytes,
                                             qint64 blockBytes,
-                                            const std::function<void(const GeoJsonLayout &, const FileChunk &)> &found);
+                                            const std::function<bool(const GeoJsonLayout &, const FileChunk &)> &found);
 
     bool cut = false;         ///< a top-level object with a "features" array was found
     QString whyNot;           ///< when not: why (for tests and logs)

@@ -28,6 +28,9 @@ struct LoadReport {
     int eventsLoaded = 0;
     int arrowLayers = 0;       ///< layers read through GDAL's Arrow stream (columns in batches)
     int chunks = 0;            ///< chunks a large GeoJSON or CSV file was read in, in parallel (0: read whole)
+    /// A large GeoJSON file read while it was cut was read again: members after its features
+    /// (a CRS, a name, shared sources) changed what the reading had made of it.
+    bool readAgain = false;
     QString fatalError;        ///< non-empty when the file could not be read at all
     std::vector<LoadIssue> issues;
 

@@ -59,6 +59,7 @@ private slots:
     void statusIsDerivedFromIndependentOutletsUnlessStated();
     void stepsToNeighbouringEventTimes();
     void mergingAStoreKeepsEverything();
+    void aRewoundBuilderBuildsWhatItHeldAtTheMark();
     void reportTimeAxisShowsWhatWasKnownWhen();
     void denialsAndDisputesShapeTheDerivedStatus_data();
     void denialsAndDisputesShapeTheDerivedStatus();
@@ -316,6 +317,57 @@ void TestEventStore::mergingAStoreKeepsEverything()
     QCOMPARE(s2->category(first), QStringLiteral("strike"));
     QCOMPARE(s2->sourcesOf(first).size(), std::size_t(1));
     QCOMPARE(s2->source(int(*s2->sourcesOf(first).begin())).outlet, QStringLiteral("O"));
+}
+
+void TestEventStore::aRewoundBuilderBuildsWhatItHeldAtTheMark()
+{
+    // A reader reading a file again (EventFileReader) rewinds to where the file began: the store
+    // is then the one of the events before and after, as if the dropped ones never came.
+    Source kept;
+    kept.outlet = QStringLiteral("Kept");
+    Source dropped;
+    dropped.outlet = QStringLiteral("Dropped");
+    Source later;
+    later.outlet = QStringLiteral("Later");
+    const auto withText = [](Event e, const QString &text, const QStringList &actors, std::vector<int> sources) {
+        e.description = text;
+        e.actors = actors;
+        e.sourceIndices = std::move(sources);
+        return e;
+    };
+    const Event a = withText(makeEvent("a", instant(30), 37, 48, "strike"), "first text", {"A"}, {0});
+    const Event b = withText(makeEvent("b", instant(10), 36, 47, "advance"), "dropped text", {"B", "C"}, {0});
+    const Event c = withText(makeEvent("c", instant(20), 35, 46, "strike"), "later text", {"D"}, {0});
+
+    EventStoreBuilder rewound;
+    rewound.add({a}, {kept});
+    const EventStoreBuilder::Mark mark = rewound.mark();
+    rewound.add({b, b}, {dropped});
+    rewound.rewind(mark);
+    QCOMPARE(rewound.size(), 1);
+    QCOMPARE(rewound.sourceCount(), 1);
+    rewound.add({c}, {later});
+    const auto s = buildIdentity(rewound);
+
+    EventStoreBuilder direct;
+    direct.add({a}, {kept});
+    direct.add({c}, {later});
+    const auto expected = buildIdentity(direct);
+
+    QCOMPARE(s->size(), expected->size());
+    QCOMPARE(s->sourceCount(), expected->sourceCount());
+    const std::vector<EventIndex> all = s->query(TimeWindow::all());
+    QCOMPARE(ids(*s, all), QStringList({"c", "a"}));
+    for (const EventIndex i : all) {
+        const EventIndex j = *expected->findById(s->id(i));
+        QCOMPARE(s->description(i), expected->description(j));
+        QCOMPARE(s->actors(i), expected->actors(j));
+        QCOMPARE(s->category(i), expected->category(j));
+        QCOMPARE(s->startMs(i), expected->startMs(j));
+        QCOMPARE(s->sourcesOf(i).size(), std::size_t(1));
+        QCOMPARE(s->source(int(*s->sourcesOf(i).begin())).outlet,
+                 expected->source(int(*expected->sourcesOf(j).begin())).outlet);
+    }
 }
 
 void TestEventStore::reportTimeAxisShowsWhatWasKnownWhen()

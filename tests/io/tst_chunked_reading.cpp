@@ -2,6 +2,9 @@
 // CsvLayout) and read by GDAL chunk by chunk on worker threads (ChunkReader): the events and the
 // load report must be those of reading the file whole, and a broken or cut-short part must not
 // cost the rest of the file.
+#include "core/event_store_builder.h"
+#include "geo/projection.h"
+#include "geo/store_projection.h"
 #include "io/event_file_reader.h"
 #include "io/csv_layout.h"
 #include "io/geojson_layout.h"
@@ -36,6 +39,9 @@ private slots:
     void readingInChunksGivesTheEventsAndReportOfReadingWhole();
     void fieldsThatAppearOnlyInLaterChunksAreRead();
     void aCrsAfterTheFeaturesIsHonoured();
+    void membersAfterTheFeaturesAreReadAgainOnlyWhenTheyMatter_data();
+    void membersAfterTheFeaturesAreReadAgainOnlyWhenTheyMatter();
+    void aFileReadAgainLeavesTheBuilderAsIfReadOnce();
     void aBrokenChunkIsReportedAndTheRestLoads();
     void aBrokenFirstChunkCostsOnlyItsRecords_data();
     void aBrokenFirstChunkCostsOnlyItsRecords();
@@ -371,6 +377,76 @@ void TestChunkedReading::aCrsAfterTheFeaturesIsHonoured()
     QVERIFY(r.report.issues.empty()); // no "states no CRS" warning
     QVERIFY(std::abs(r.events[0].position.lon - 35.9415) < 0.001); // 4 001 000 m east of Greenwich
     QVERIFY(std::abs(r.events[0].position.lat - 47.9588) < 0.001);
+}
+
+void TestChunkedReading::membersAfterTheFeaturesAreReadAgainOnlyWhenTheyMatter_data()
+{
+    // A large GeoJSON file is read while it is cut, with the members before its features; those
+    // after them are known at the end. What they change, the file is read again with.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("readAgain");
+    const QByteArray plain = trickyCollection(40);
+    const qsizetype tail = plain.lastIndexOf("], \"sources\"");
+    QVERIFY(tail > 0);
+    const QByteArray features = plain.left(tail + 1); // up to the features array's ']'
+    QTest::newRow("shared sources after the features") << plain << true;
+    QTest::newRow("a CRS and a name after the features") << lateCrsCollection(40) << true;
+    QTest::newRow("nothing after the features") << features + "}" << false;
+    QTest::newRow("a bounding box and a foreign member after them")
+        << features + R"(, "bbox": [30, 40, 40, 50], "generator": {"name": "test", "features": [1, 2]}})" << false;
+    QByteArray before = features;
+    before.insert(before.indexOf(R"("name")"), R"("sources": [{"id":"s1","claimant":"before the features"}], )");
+    QTest::newRow("shared sources before the features, the same after")
+        << before + R"(, "sources": [{"id":"s1","claimant":"before the features"}]})" << false;
+}
+
+void TestChunkedReading::membersAfterTheFeaturesAreReadAgainOnlyWhenTheyMatter()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, readAgain);
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("members.geojson"), bytes);
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    const LoadResult parts = EventFileReader::read(path, chunked(700));
+    QVERIFY2(parts.report.ok(), qPrintable(parts.report.fatalError));
+    QVERIFY(parts.report.chunks > 3);
+    QCOMPARE(parts.report.readAgain, readAgain);
+    QVERIFY(!whole.report.readAgain);
+    compareLoads(parts, whole);
+}
+
+void TestChunkedReading::aFileReadAgainLeavesTheBuilderAsIfReadOnce()
+{
+    // Read into a builder after another file: read again, the file's events and sources are
+    // there once, after the other file's, as when it is read whole.
+    QTemporaryDir dir;
+    const QString first = write(dir, QStringLiteral("first.geojson"), lateCrsCollection(3)); // other ids
+    const QString late = write(dir, QStringLiteral("late.geojson"), trickyCollection(40));
+    const auto load = [&](qint64 chunkBytes) {
+        EventStoreBuilder builder;
+        EventFileReader::Options o = chunked(chunkBytes);
+        o.into = &builder;
+        EventFileReader::Options small = chunked(0);
+        small.into = &builder;
+        const LoadResult a = EventFileReader::read(first, small);
+        const LoadResult b = EventFileReader::read(late, o);
+        return std::make_pair(buildProjected(builder, Projection()), b.report);
+    };
+    const auto [parts, report] = load(700);
+    const auto [whole, wholeReport] = load(0);
+    QVERIFY(report.readAgain);
+    QCOMPARE(report.eventsLoaded, wholeReport.eventsLoaded);
+    QCOMPARE(parts->size(), whole->size());
+    QCOMPARE(parts->size(), 3 + report.eventsLoaded);
+    QCOMPARE(parts->sourceCount(), whole->sourceCount());
+    const std::vector<EventIndex> all = parts->query(TimeWindow::all());
+    for (const EventIndex i : all) {
+        const std::optional<EventIndex> j = whole->findById(parts->id(i));
+        QVERIFY(j);
+        QCOMPARE(parts->file(i), whole->file(*j));
+        QCOMPARE(parts->description(i), whole->description(*j));
+        QCOMPARE(parts->sourcesOf(i).size(), whole->sourcesOf(*j).size());
+    }
 }
 
 void TestChunkedReading::fieldsThatAppearOnlyInLaterChunksAreRead()
