@@ -85,6 +85,7 @@ void EventStoreBuilder::rewind(const Mark &mark)
 {
     const std::size_t n = mark.events;
     if (n < start_.size()) {
+        ++rewinds_;
         start_.resize(n);
         end_.resize(n);
         timePrecision_.resize(n);

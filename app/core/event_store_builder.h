@@ -70,6 +70,9 @@ public:
     /// categories, file names and short texts they brought stay known: the same file brings
     /// them again, and unused they cost a few bytes.
     void rewind(const Mark &mark);
+    /// How many times events were dropped by rewind(): what was computed from the events (their
+    /// projected positions, say) before a change of it is to be computed again.
+    [[nodiscard]] quint64 rewinds() const { return rewinds_; }
 
     [[nodiscard]] int size() const { return int(start_.size()); }
     [[nodiscard]] int sourceCount() const { return int(sources_.size()); }
@@ -112,6 +115,7 @@ private:
     std::vector<quint16> categoryIdOfName_; // by categoryNames_ ref; 0xffff: no id yet
     QHash<QString, quint16> fileIds_;
     std::vector<Source> sources_;
+    quint64 rewinds_ = 0;
     static constexpr quint8 kDeriveStatus = 0xff;
 };
 

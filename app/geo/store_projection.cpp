@@ -14,8 +14,10 @@ std::shared_ptr<const EventStore> buildProjected(EventStoreBuilder &&builder, co
 
 const std::vector<MapPoint> &ProjectedPositions::update(const EventStoreBuilder &builder)
 {
-    if (std::size_t(builder.size()) < points_.size())
-        points_.clear(); // another builder, or this one cleared: start again
+    if (std::size_t(builder.size()) < points_.size() || builder.rewinds() != rewinds_) {
+        points_.clear(); // another builder, or this one cleared or rewound: start again
+        rewinds_ = builder.rewinds();
+    }
     if (std::size_t(builder.size()) > points_.size()) {
         const std::vector<MapPoint> fresh = projection_.forward(builder.positions(points_.size()));
         points_.insert(points_.end(), fresh.begin(), fresh.end());

@@ -19,12 +19,14 @@ namespace sitmap {
 class ProjectedPositions {
 public:
     explicit ProjectedPositions(const Projection &projection) : projection_(projection) {}
-    /// Projects the events `builder` gained since the last call; all its positions, projected.
+    /// Projects the events `builder` gained since the last call (all of them again after the
+    /// builder dropped some: EventStoreBuilder::rewind); all its positions, projected.
     const std::vector<MapPoint> &update(const EventStoreBuilder &builder);
 
 private:
     const Projection &projection_;
     std::vector<MapPoint> points_;
+    quint64 rewinds_ = 0;
 };
 
 } // namespace sitmap

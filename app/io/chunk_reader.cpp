@@ -84,7 +84,11 @@ OGRLayerH ChunkReader::firstLayer(QString *error)
     // A chunk GDAL cannot open costs only its own records (the reader reports them), the first
     // as much as any other: the layer (what every chunk shares: its prefix's name, CRS, CSV
     // header) then comes from the next chunk that opens, read here once more.
-    for (int i = 1; !(first_ && first_->dataset) && i < int(file_.chunks.size()); ++i) {
+    for (int i = 1; !(first_ && first_->dataset); ++i) {
+        // While the file is still being cut, the next chunk may not be known yet.
+        changed_.wait(lock, [&] { return i < int(file_.chunks.size()) || file_.complete || stop_; });
+        if (i >= int(file_.chunks.size()))
+            break;
         const FileChunk where = file_.chunks[std::size_t(i)];
         lock.unlock();
         Batch other = readChunk(i, where, -1);

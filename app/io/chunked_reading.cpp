@@ -141,6 +141,13 @@ qint64 ChunkedReading::GeoJsonCut::estimatedRecords() const
                             qint64(double(firstChunk_.records) * double(fileBytes_) / double(bytes)));
 }
 
+int ChunkedReading::GeoJsonCut::recordsCut()
+{
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return done_; });
+    return layout_.records;
+}
+
 bool ChunkedReading::GeoJsonCut::finish(GeoJson &out)
 {
     {

@@ -63,6 +63,8 @@ public:
     void stop() { stop_ = true; }
     /// Chunks cut so far.
     [[nodiscard]] int chunksCut() const { return cutCount_; }
+    /// Waits for the end of the cut: the records of the features array.
+    [[nodiscard]] int recordsCut();
 
 private:
     GeoJsonCut() = default;

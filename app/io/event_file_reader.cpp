@@ -157,6 +157,7 @@ std::optional<LoadResult> readOnce(const QString &path, const EventFileReader::O
     } else if (cut) {
         file.chunks = cut->reader();
         file.recordCount = cut->estimatedRecords();
+        file.countRecords = [&cut] { return cut->recordsCut(); };
     } else if (csvCut) {
         file.startChunks = [&](std::vector<QByteArray> ignored) { return csvCut->read(std::move(ignored)); };
         file.recordCount = csvCut->estimatedRecords();
@@ -164,14 +165,17 @@ std::optional<LoadResult> readOnce(const QString &path, const EventFileReader::O
 
     ReadProgress progress;
     // CSV: the share of the file the line index has scanned, which keeps step with the reading.
-    const qint64 total = !options.progress || file.csvLines ? -1
-        : geoJsonChunks                                       ? file.recordCount
-                                                              : cheapRecordCount(layers);
+    // GeoJSON in chunks: the share of the file's bytes read (the count of its features is known
+    // only once it is cut).
+    const qint64 total = !options.progress || file.csvLines || geoJsonChunks ? -1 : cheapRecordCount(layers);
+    const double fileBytes = double(std::max<qint64>(1, QFileInfo(path).size()));
     const auto reportProgress = [&] {
         progress.recordsRead = file.recordsRead;
         progress.eventsRead = file.sink->size();
         if (file.csvLines)
             progress.fraction = csvLines.scannedFraction();
+        else if (geoJsonChunks)
+            progress.fraction = std::min(1.0, double(file.bytesRead) / fileBytes);
         else
             progress.fraction = total > 0 ? std::min(1.0, double(file.recordsRead) / double(total)) : -1.0;
         return options.progress(progress);

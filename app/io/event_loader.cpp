@@ -53,6 +53,12 @@ public:
             monitor_.progress(fraction);
         }
         const int events = eventsBefore_ + read.eventsRead;
+        if (soFar.rewinds() != rewindsSeen_) {
+            // The file is being read again (EventFileReader): what was shown of it is replaced soon.
+            rewindsSeen_ = soFar.rewinds();
+            published_ = 0;
+            nextPartial_ = std::max(1, monitor_.firstBatch);
+        }
         const bool due = events >= nextPartial_ || (published_ == 0 && events > 0 && now >= monitor_.firstBatchMs);
         if (!monitor_.partialStore || !due || read.fraction >= 1.0)
             return true;
@@ -108,6 +114,7 @@ private:
 
     const Projection &projection_;
     ProjectedPositions projected_; // every event projected once, on the reading thread
+    quint64 rewindsSeen_ = 0;
     const LoadMonitor &monitor_;
     std::vector<qint64> sizes_;
     qint64 totalBytes_ = 0;

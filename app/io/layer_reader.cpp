@@ -181,7 +181,9 @@ void LayerReader::readRecords()
 {
     const QString layerError = prepare();
     if (!layerError.isEmpty()) {
-        const int count = int(file_.chunks ? file_.recordCount : OGR_L_GetFeatureCount(layer_, TRUE));
+        const int count = int(file_.countRecords ? file_.countRecords()
+                              : file_.chunks     ? file_.recordCount
+                                                 : OGR_L_GetFeatureCount(layer_, TRUE));
         if (count > 0) {
             file_.recordsRead += count;
             file_.log->error(0, {}, {}, QStringLiteral("layer '%1': %2; its %3 records were skipped")

@@ -70,13 +70,15 @@ struct FileContext {
     EventSink *sink = nullptr;  ///< where events go
     const CsvLineIndex *csvLines = nullptr; ///< set for CSV: records are numbered by line
     /// Set for a file read in chunks (ChunkReader): the features come from here, and
-    /// `recordCount` says how many the file holds (CSV, still being cut: about how many).
-    /// GeoJSON: the layer is the first chunk's.
+    /// `recordCount` says how many the file holds (still being cut: about how many, and
+    /// `countRecords` waits for the exact number). GeoJSON: the layer is the first chunk's.
     ChunkReader *chunks = nullptr;
     /// Set instead of `chunks` when the chunk reader is started once the layer is prepared, with
     /// the fields the driver need not read (CSV).
     std::function<ChunkReader *(std::vector<QByteArray> ignoredFields)> startChunks;
     qint64 recordCount = -1;
+    std::function<qint64()> countRecords;
+    qint64 bytesRead = 0;       ///< read in chunks: where the chunk being read ends in the file
     int recordsRead = 0;        ///< running over the file's layers
     IdRegister ids;
     /// Called after each record; returning false stops reading the file (`stopped` is then set).

@@ -71,6 +71,7 @@ void LayerReader::readChunks()
     };
     ChunkReader::Batch batch;
     while (chunks.next(batch)) {
+        file_.bytesRead = chunks.chunk(batch.chunk).end;
         if (!batch.features.empty())
             followSchema(OGR_F_GetDefnRef(batch.features.front()));
         for (OGRFeatureH feature : batch.features) {

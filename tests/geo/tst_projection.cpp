@@ -1,4 +1,6 @@
+#include "core/event_store_builder.h"
 #include "geo/projection.h"
+#include "geo/store_projection.h"
 
 #include <QTest>
 #include <cmath>
@@ -19,6 +21,7 @@ private slots:
     void copiesAreIndependent();
     void mercatorScaleFactorGrowsWithLatitude();
     void wktNamesTheCrs();
+    void positionsOfARewoundBuilderAreProjectedAgain();
 };
 
 void TestProjection::webMercatorKnownPoints_data()
@@ -154,6 +157,37 @@ void TestProjection::wktNamesTheCrs()
     const QString wkt = p.mapCrsWkt();
     QVERIFY(wkt.contains(QStringLiteral("Pseudo-Mercator")));
     QVERIFY(wkt.contains(QStringLiteral("3857")));
+}
+
+void TestProjection::positionsOfARewoundBuilderAreProjectedAgain()
+{
+    // A loader projects a file's positions as partial stores come; read again (the builder
+    // rewound, other positions), the file's positions are projected anew, never kept stale.
+    const Projection projection;
+    const auto event = [](const QString &id, LonLat at) {
+        Event e;
+        e.id = id;
+        e.position = at;
+        e.time = {0, 0, TimePrecision::Exact};
+        return e;
+    };
+    EventStoreBuilder builder;
+    builder.add({event(QStringLiteral("kept"), {10, 10})}, {});
+    const EventStoreBuilder::Mark mark = builder.mark();
+    builder.add({event(QStringLiteral("a"), {20, 20}), event(QStringLiteral("b"), {21, 21})}, {});
+    ProjectedPositions projected(projection);
+    QCOMPARE(projected.update(builder).size(), std::size_t(3));
+    builder.rewind(mark);
+    builder.add({event(QStringLiteral("a"), {30, 30}), event(QStringLiteral("b"), {31, 31}),
+                 event(QStringLiteral("c"), {32, 32})}, {});
+    const std::vector<MapPoint> &points = projected.update(builder);
+    QCOMPARE(points.size(), std::size_t(4));
+    const std::vector<LonLat> expected{{10, 10}, {30, 30}, {31, 31}, {32, 32}};
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        const MapPoint want = projection.forward(expected[k]);
+        QCOMPARE(points[k].x, want.x);
+        QCOMPARE(points[k].y, want.y);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProjection)

@@ -43,6 +43,7 @@ private slots:
     void membersAfterTheFeaturesAreReadAgainOnlyWhenTheyMatter();
     void aFileReadAgainLeavesTheBuilderAsIfReadOnce();
     void aBrokenChunkIsReportedAndTheRestLoads();
+    void aLayerThatCannotBeReadCountsEveryRecord();
     void aBrokenFirstChunkCostsOnlyItsRecords_data();
     void aBrokenFirstChunkCostsOnlyItsRecords();
     void aFileCutShortLoadsWhatItHolds();
@@ -504,6 +505,26 @@ void TestChunkedReading::aBrokenChunkIsReportedAndTheRestLoads()
     QVERIFY2(error->reason.startsWith(QStringLiteral("records 15 to 15 (bytes ")), qPrintable(error->reason));
 }
 
+void TestChunkedReading::aLayerThatCannotBeReadCountsEveryRecord()
+{
+    // No time field: the layer cannot be read, and the report counts every record of the file
+    // as skipped, though the reading started while the file was being cut (and counted then).
+    QByteArray bytes = trickyCollection(300);
+    bytes = bytes.left(bytes.lastIndexOf("], \"sources\"") + 1) + "}"; // nothing after the features
+    bytes.replace("\"time\":", "\"when_not\":");
+    // A long first feature, so that the first chunk's share of the bytes says little of the count.
+    const qsizetype first = bytes.indexOf("\"nested\"");
+    bytes.insert(first, "\"padding\":\"" + QByteArray(4000, 'x') + "\",");
+    QTemporaryDir dir;
+    const QString path = write(dir, QStringLiteral("no-time.geojson"), bytes);
+    const LoadResult whole = EventFileReader::read(path, chunked(0));
+    const LoadResult parts = EventFileReader::read(path, chunked(700));
+    QCOMPARE(whole.report.recordsRead, 300);
+    QCOMPARE(whole.report.eventsLoaded, 0);
+    QVERIFY(parts.report.chunks > 10);
+    compareLoads(parts, whole);
+}
+
 void TestChunkedReading::aBrokenFirstChunkCostsOnlyItsRecords_data()
 {
     QTest::addColumn<qint64>("chunkBytes");
@@ -683,7 +704,7 @@ void TestChunkedReading::progressCountsTheFeaturesAndStoppingEndsTheWorkers()
     QVERIFY(r.report.recordsRead >= 1000 && r.report.recordsRead < 1000 + EventFileReader::kProgressInterval);
     QCOMPARE(r.report.eventsLoaded, r.report.recordsRead);
     QVERIFY(fractions.size() >= 4);
-    QCOMPARE(fractions.front(), 0.0); // the file tells how many features it holds
+    QCOMPARE(fractions.front(), 0.0); // the share of the file read, known from the start
     QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
     QVERIFY(fractions.back() >= 0.5 && fractions.back() < 0.7);
 }

@@ -15,8 +15,9 @@ namespace {
 
 /// Writes `count` events, oldest first, as the SitMap GeoJSON profile (sources shared by id, so
 /// that events refer to sources met in earlier batches) or as CSV with latitude/longitude columns.
-/// Every 500th record has a bad date, to be reported.
-QString writeEvents(const QString &dir, const QString &format, int count)
+/// Every 500th record has a bad date, to be reported. `sourcesLast`: the GeoJSON file lists its
+/// sources after its features.
+QString writeEvents(const QString &dir, const QString &format, int count, bool sourcesLast = false)
 {
     const QString path = dir + QStringLiteral("/events.") + format;
     QFile f(path);
@@ -38,14 +39,15 @@ QString writeEvents(const QString &dir, const QString &format, int count)
                        .arg(k % 4)
                        .toUtf8();
     } else {
-        out += "{\"type\":\"FeatureCollection\",\"sources\":[";
+        QByteArray sources = "\"sources\":[";
         for (int s = 0; s < 10; ++s)
-            out += QStringLiteral("%1{\"id\":\"s%2\",\"claimant\":\"Claimant %2\",\"outlet\":\"Outlet %3\"}")
-                       .arg(s ? QStringLiteral(",") : QString())
-                       .arg(s)
-                       .arg(s % 3)
-                       .toUtf8();
-        out += "],\"features\":[\n";
+            sources += QStringLiteral("%1{\"id\":\"s%2\",\"claimant\":\"Claimant %2\",\"outlet\":\"Outlet %3\"}")
+                           .arg(s ? QStringLiteral(",") : QString())
+                           .arg(s)
+                           .arg(s % 3)
+                           .toUtf8();
+        sources += "]";
+        out += "{\"type\":\"FeatureCollection\"," + (sourcesLast ? QByteArray() : sources + ",") + "\"features\":[\n";
         for (int k = 0; k < count; ++k)
             out += QStringLiteral("%1{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%2,%3]},"
                                   "\"properties\":{\"id\":\"e%4\",\"time_start\":\"%5\",\"category\":\"kind%6\","
@@ -59,7 +61,7 @@ QString writeEvents(const QString &dir, const QString &format, int count)
                        .arg(k % 10)
                        .arg((k * 7 + 3) % 10)
                        .toUtf8();
-        out += "]}\n";
+        out += sourcesLast ? "]," + sources + "}\n" : QByteArray("]}\n");
     }
     f.write(out);
     return path;
@@ -121,6 +123,7 @@ private slots:
     void partialStoresHoldTheExistingEvents();
     void cancellingStopsReadingAndKeepsNothing();
     void cancellingBeforeTheFirstRecordReadsNothing();
+    void aFileReadAgainEndsInThePlainLoadAndIsShownAgainSoon();
 
 private:
     QTemporaryDir dir_;
@@ -287,6 +290,39 @@ void TestEventLoader::cancellingBeforeTheFirstRecordReadsNothing()
     QVERIFY(loaded.cancelled);
     QVERIFY(!loaded.store);
     QCOMPARE(partials, 0);
+}
+
+void TestEventLoader::aFileReadAgainEndsInThePlainLoadAndIsShownAgainSoon()
+{
+    // A 9 MB GeoJSON file whose shared sources follow its features: read while it is cut, its
+    // events first come without their sources; once the sources are known it is read again. The
+    // partial stores from then on, and the final store, are the plain load's.
+    QTemporaryDir dir;
+    const QString path = writeEvents(dir.path(), QStringLiteral("geojson"), 55000, true);
+    const LoadedEvents plain = loadEventFiles({path}, projection_);
+    QVERIFY(plain.store);
+    QCOMPARE(plain.reports.size(), std::size_t(1));
+    QVERIFY(plain.reports.front().readAgain);
+    QVERIFY(plain.reports.front().chunks > 1);
+
+    Recorded r;
+    const LoadedEvents progressive =
+        loadEventFiles({path}, projection_, nullptr, recordingMonitor(r, 100, 1'000'000));
+    QVERIFY(progressive.store);
+    const QStringList final = describe(*progressive.store);
+    QCOMPARE(final, describe(*plain.store));
+    QCOMPARE(progressive.reports.front().lines(), plain.reports.front().lines());
+    QVERIFY(std::all_of(final.begin(), final.end(), [](const QString &line) { return !line.contains(QLatin1String("||")); }));
+
+    // The partial stores start again small when the file is read again, and hold what the final does.
+    const auto restart = std::adjacent_find(r.partials.begin(), r.partials.end(),
+                                            [](const auto &a, const auto &b) { return b->size() < a->size(); });
+    QVERIFY2(restart != r.partials.end(), qPrintable(QString::number(r.partials.size())));
+    const QSet<QString> finalSet(final.begin(), final.end());
+    for (auto it = restart + 1; it != r.partials.end(); ++it)
+        for (const QString &line : describe(**it))
+            QVERIFY2(finalSet.contains(line), qPrintable(line));
+    QVERIFY((*(restart + 1))->size() <= 100 + EventFileReader::kProgressInterval);
 }
 
 QTEST_GUILESS_MAIN(TestEventLoader)
