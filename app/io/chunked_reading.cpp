@@ -91,9 +91,7 @@ std::unique_ptr<ChunkedReading::GeoJsonCut> ChunkedReading::GeoJsonCut::start(co
     cut->thread_ = std::thread([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
     std::unique_lock lock(cut->mutex_);
     cut->changed_.wait(lock, [&] { return cut->done_ || cut->reader_; });
-    if (!cut->reader_)
-        return nullptr; // no chunk: geoJson() says why, or GDAL reads it whole
-    return cut;
+    return cut; // without a reader when the cut found no chunk: GDAL reads the file whole
 }
 
 ChunkedReading::GeoJsonCut::~GeoJsonCut()
@@ -193,20 +191,20 @@ ChunkedReading::CsvCut::~CsvCut()
 
 void ChunkedReading::CsvCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
 {
-    (void)CsvLayout::scan(path_, chunkBytes, firstChunkBytes, kScanBlockBytes,
-                                            [this](const CsvLayout &soFar, const FileChunk &chunk) {
-                                                {
-                                                    const std::lock_guard lock(mutex_);
-                                                    if (soFar_.header.isEmpty())
-                                                        soFar_.header = soFar.header;
-                                                    soFar_.chunks.push_back(chunk);
-                                                    soFar_.records = soFar.records;
-                                                    if (reader_)
-                                                        reader_->addChunk(chunk);
-                                                }
-                                                changed_.notify_all();
-                                                return !stop_;
-                                            });
+    (void)CsvLayout::scan(
+        path_, chunkBytes, firstChunkBytes, kScanBlockBytes, [this](const CsvLayout &soFar, const FileChunk &chunk) {
+            {
+                const std::lock_guard lock(mutex_);
+                if (soFar_.header.isEmpty())
+                    soFar_.header = soFar.header;
+                soFar_.chunks.push_back(chunk);
+                soFar_.records = soFar.records;
+                if (reader_)
+                    reader_->addChunk(chunk);
+            }
+            changed_.notify_all();
+            return !stop_;
+        });
     {
         const std::lock_guard lock(mutex_);
         done_ = true;

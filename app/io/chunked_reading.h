@@ -41,15 +41,15 @@ struct GeoJson {
 class GeoJsonCut {
 public:
     /// Starts cutting `path` when `options` ask for chunks; returns once the first chunk is cut
-    /// (its reader started on it). Null when there is no chunk to read: the file is then read
-    /// with geoJson(), or whole.
+    /// (its reader started on it), or the cut ended without one (no reader: GDAL reads the file
+    /// whole, and says what it makes of it). Null when the file is not to be cut.
     [[nodiscard]] static std::unique_ptr<GeoJsonCut> start(const QString &path, const EventFileReader::Options &options);
     /// Stops the cut, then the reading.
     ~GeoJsonCut();
     GeoJsonCut(const GeoJsonCut &) = delete;
     GeoJsonCut &operator=(const GeoJsonCut &) = delete;
 
-    /// The reader of the chunks, fed as they are cut.
+    /// The reader of the chunks, fed as they are cut; null when there is none to read.
     [[nodiscard]] ChunkReader *reader() const { return reader_.get(); }
     /// The top-level members before the features array (shared sources, crs, ...).
     [[nodiscard]] const QJsonObject &headerMembers() const { return headerMembers_; }

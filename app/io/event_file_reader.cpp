@@ -154,7 +154,7 @@ std::optional<LoadResult> readOnce(const QString &path, const EventFileReader::O
     if (chunks) {
         file.chunks = chunks->reader.get();
         file.recordCount = chunks->layout.records;
-    } else if (cut) {
+    } else if (cut && cut->reader()) {
         file.chunks = cut->reader();
         file.recordCount = cut->estimatedRecords();
         file.countRecords = [&cut] { return cut->recordsCut(); };
@@ -184,9 +184,9 @@ std::optional<LoadResult> readOnce(const QString &path, const EventFileReader::O
         file.checkpoint = [&] { return file.recordsRead % EventFileReader::kProgressInterval != 0 || reportProgress(); };
 
     if (geoJson && !layers.empty())
-        readSharedSources(chunks ? SitMapProfile::sharedSources(chunks->members)
-                          : cut  ? SitMapProfile::sharedSources(cut->headerMembers())
-                                 : SitMapProfile::sharedSources(layers.front()),
+        readSharedSources(chunks          ? SitMapProfile::sharedSources(chunks->members)
+                          : geoJsonChunks ? SitMapProfile::sharedSources(cut->headerMembers())
+                                          : SitMapProfile::sharedSources(layers.front()),
                           sources, log);
     file.stopped = options.progress && !reportProgress();
     for (OGRLayerH layer : layers) {
@@ -201,10 +201,10 @@ std::optional<LoadResult> readOnce(const QString &path, const EventFileReader::O
     // stands only if the members after the features change nothing.
     ChunkedReading::GeoJson finished;
     const ChunkedReading::GeoJson *whole = chunks ? &*chunks : nullptr;
-    if (cut && file.stopped) {
+    if (cut && cut->reader() && file.stopped) {
         cut->stop();
         report.chunks = cut->chunksCut();
-    } else if (cut) {
+    } else if (cut && cut->reader()) {
         if (!cut->finish(finished))
             return std::nullopt;
         whole = &finished;
