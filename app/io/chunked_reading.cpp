@@ -79,22 +79,18 @@ std::optional<ChunkedReading::GeoJson> ChunkedReading::geoJson(const QString &pa
     return out;
 }
 
-std::unique_ptr<ChunkedReading::GeoJsonCut> ChunkedReading::GeoJsonCut::start(const QString &path,
-                                                                             const EventFileReader::Options &options)
+ChunkedReading::BackgroundCut::BackgroundCut(const QString &path)
+    : path_(path)
+    , fileBytes_(QFileInfo(path).size())
 {
-    const qint64 bytes = options.geoJsonChunkBytes;
-    if (!bigEnough(path, bytes, options))
-        return nullptr;
-    std::unique_ptr<GeoJsonCut> cut(new GeoJsonCut);
-    cut->path_ = path;
-    cut->fileBytes_ = QFileInfo(path).size();
-    cut->thread_ = std::thread([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
-    std::unique_lock lock(cut->mutex_);
-    cut->changed_.wait(lock, [&] { return cut->done_ || cut->reader_; });
-    return cut; // without a reader when the cut found no chunk: GDAL reads the file whole
 }
 
-ChunkedReading::GeoJsonCut::~GeoJsonCut()
+ChunkedReading::BackgroundCut::~BackgroundCut()
+{
+    stopAndJoin(); // done already by the derived destructor: the thread writes their members
+}
+
+void ChunkedReading::BackgroundCut::stopAndJoin()
 {
     stop_ = true;
     if (thread_.joinable())
@@ -102,29 +98,34 @@ ChunkedReading::GeoJsonCut::~GeoJsonCut()
     reader_.reset();
 }
 
-void ChunkedReading::GeoJsonCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
+void ChunkedReading::BackgroundCut::launch(std::function<void()> cut)
 {
-    GeoJsonLayout layout = GeoJsonLayout::scan(
-        path_, chunkBytes, firstChunkBytes, kScanBlockBytes, [this](const GeoJsonLayout &soFar, const FileChunk &chunk) {
-            {
-                const std::lock_guard lock(mutex_);
-                if (!reader_) {
-                    GeoJsonLayout header;
-                    header.skeleton = soFar.headerSkeleton();
-                    prefix_ = header.chunkPrefix();
-                    headerMembers_ = QJsonDocument::fromJson(header.skeleton).object();
-                    firstChunk_ = chunk;
-                    reader_ = geoJsonReader(path_, prefix_, {}, false);
-                }
-                reader_->addChunk(chunk);
-                ++cutCount_;
-            }
-            changed_.notify_all();
-            return !stop_;
-        });
+    thread_ = std::thread(std::move(cut));
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return done_ || cutCount_ > 0; });
+}
+
+bool ChunkedReading::BackgroundCut::handOver(const FileChunk &chunk, const std::function<void()> &keep)
+{
     {
         const std::lock_guard lock(mutex_);
-        layout_ = std::move(layout);
+        keep();
+        if (cutCount_ == 0)
+            firstChunk_ = chunk;
+        if (reader_)
+            reader_->addChunk(chunk);
+        ++cutCount_;
+    }
+    changed_.notify_all();
+    return !stop_;
+}
+
+void ChunkedReading::BackgroundCut::end(const std::function<void()> &keep)
+{
+    {
+        const std::lock_guard lock(mutex_);
+        if (keep)
+            keep();
         done_ = true;
         if (reader_)
             reader_->finishChunks();
@@ -132,27 +133,58 @@ void ChunkedReading::GeoJsonCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
     changed_.notify_all();
 }
 
-qint64 ChunkedReading::GeoJsonCut::estimatedRecords() const
+void ChunkedReading::BackgroundCut::afterEnd(const std::function<void()> &read)
 {
-    const qint64 bytes = std::max<qint64>(1, firstChunk_.end - firstChunk_.begin); // set before start() returned
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return done_; });
+    read();
+}
+
+qint64 ChunkedReading::BackgroundCut::estimatedRecords() const
+{
+    const qint64 bytes = std::max<qint64>(1, firstChunk_.end - firstChunk_.begin);
     return std::max<qint64>(firstChunk_.records,
                             qint64(double(firstChunk_.records) * double(fileBytes_) / double(bytes)));
 }
 
+std::unique_ptr<ChunkedReading::GeoJsonCut> ChunkedReading::GeoJsonCut::start(const QString &path,
+                                                                             const EventFileReader::Options &options)
+{
+    const qint64 bytes = options.geoJsonChunkBytes;
+    if (!bigEnough(path, bytes, options))
+        return nullptr;
+    std::unique_ptr<GeoJsonCut> cut(new GeoJsonCut(path));
+    cut->launch([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
+    return cut; // without a reader when the cut found no chunk: GDAL reads the file whole
+}
+
+void ChunkedReading::GeoJsonCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
+{
+    GeoJsonLayout layout = GeoJsonLayout::scan(
+        path_, chunkBytes, firstChunkBytes, kScanBlockBytes, [this](const GeoJsonLayout &soFar, const FileChunk &chunk) {
+            return handOver(chunk, [&] {
+                if (reader_)
+                    return;
+                GeoJsonLayout header;
+                header.skeleton = soFar.headerSkeleton();
+                prefix_ = header.chunkPrefix();
+                headerMembers_ = QJsonDocument::fromJson(header.skeleton).object();
+                reader_ = geoJsonReader(path_, prefix_, {}, false);
+            });
+        });
+    end([&] { layout_ = std::move(layout); });
+}
+
 int ChunkedReading::GeoJsonCut::recordsCut()
 {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return done_; });
-    return layout_.records;
+    int records = 0;
+    afterEnd([&] { records = layout_.records; });
+    return records;
 }
 
 bool ChunkedReading::GeoJsonCut::finish(GeoJson &out)
 {
-    {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return done_; });
-        out.layout = layout_;
-    }
+    afterEnd([&] { out.layout = layout_; });
     return settle(out) && out.layout.chunkPrefix() == prefix_
         && out.members.value(QLatin1String("sources")) == headerMembers_.value(QLatin1String("sources"));
 }
@@ -170,55 +202,25 @@ std::unique_ptr<ChunkedReading::CsvCut> ChunkedReading::CsvCut::start(const QStr
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     if (OGR_FD_GetFieldCount(defn) == 0 || qstrcmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, 0)), "field_1") == 0)
         return nullptr;
-    std::unique_ptr<CsvCut> cut(new CsvCut);
-    cut->path_ = path;
-    cut->fileBytes_ = info.size();
-    cut->thread_ = std::thread([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
-    std::unique_lock lock(cut->mutex_);
-    cut->changed_.wait(lock, [&] { return cut->done_ || !cut->soFar_.chunks.empty(); });
-    if (cut->soFar_.chunks.empty())
+    std::unique_ptr<CsvCut> cut(new CsvCut(path));
+    cut->launch([c = cut.get(), bytes] { c->cut(bytes, std::min(bytes, kFirstChunkBytes)); });
+    if (cut->chunksCut() == 0)
         return nullptr; // no record after the header: GDAL reads it whole
     return cut;
 }
 
-ChunkedReading::CsvCut::~CsvCut()
-{
-    stop_ = true;
-    if (thread_.joinable())
-        thread_.join();
-    reader_.reset();
-}
-
 void ChunkedReading::CsvCut::cut(qint64 chunkBytes, qint64 firstChunkBytes)
 {
-    (void)CsvLayout::scan(
-        path_, chunkBytes, firstChunkBytes, kScanBlockBytes, [this](const CsvLayout &soFar, const FileChunk &chunk) {
-            {
-                const std::lock_guard lock(mutex_);
-                if (soFar_.header.isEmpty())
-                    soFar_.header = soFar.header;
-                soFar_.chunks.push_back(chunk);
-                soFar_.records = soFar.records;
-                if (reader_)
-                    reader_->addChunk(chunk);
-            }
-            changed_.notify_all();
-            return !stop_;
-        });
-    {
-        const std::lock_guard lock(mutex_);
-        done_ = true;
-        if (reader_)
-            reader_->finishChunks();
-    }
-    changed_.notify_all();
-}
-
-qint64 ChunkedReading::CsvCut::estimatedRecords() const
-{
-    const FileChunk &first = soFar_.chunks.front(); // set before start() returned, never changed
-    const qint64 bytes = std::max<qint64>(1, first.end - first.begin);
-    return std::max<qint64>(first.records, qint64(double(first.records) * double(fileBytes_) / double(bytes)));
+    (void)CsvLayout::scan(path_, chunkBytes, firstChunkBytes, kScanBlockBytes,
+                          [this](const CsvLayout &soFar, const FileChunk &chunk) {
+                              return handOver(chunk, [&] {
+                                  if (soFar_.header.isEmpty())
+                                      soFar_.header = soFar.header;
+                                  soFar_.chunks.push_back(chunk);
+                                  soFar_.records = soFar.records;
+                              });
+                          });
+    end();
 }
 
 ChunkReader *ChunkedReading::CsvCut::read(std::vector<QByteArray> ignoredFields)
@@ -234,12 +236,6 @@ ChunkReader *ChunkedReading::CsvCut::read(std::vector<QByteArray> ignoredFields)
     const int workers = ChunkReader::idealWorkers();
     reader_ = std::make_unique<ChunkReader>(std::move(file), workers, aheadFor(workers));
     return reader_.get();
-}
-
-int ChunkedReading::CsvCut::chunksCut()
-{
-    const std::lock_guard lock(mutex_);
-    return int(soFar_.chunks.size());
 }
 
 } // namespace sitmap
